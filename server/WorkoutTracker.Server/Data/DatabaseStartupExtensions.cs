@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Profiles;
+
+namespace WorkoutTracker.Server.Data;
+
+/// <summary>Brings the database up to date when the server starts: migrations, then reference and demo data.</summary>
+public static class DatabaseStartupExtensions
+{
+    /// <summary>Serializes seeding across server instances starting at once (pg_advisory_xact_lock key).</summary>
+    private const long SeedLockKey = 0x5747_5345_4544; // "WTSEED"
+
+    public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WorkoutTracker.Database");
+        var seedDemoData = app.Configuration.GetValue("Database:SeedDemoData", true);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})");
+        var changed = await SeedExerciseCatalogAsync(db);
+        if (seedDemoData)
+        {
+            changed += await SeedDemoUsersAsync(db);
+        }
+
+        await transaction.CommitAsync();
+        DatabaseLog.Ready(logger, changed);
+    }
+
+    /// <summary>Inserts new catalog exercises and updates changed ones, keyed by their slug.</summary>
+    private static async Task<int> SeedExerciseCatalogAsync(WorkoutDb db)
+    {
+        var existing = await db.Exercises.ToDictionaryAsync(e => e.Id, StringComparer.Ordinal);
+        foreach (var exercise in ExerciseCatalog.All)
+        {
+            if (!existing.TryGetValue(exercise.Id, out var stored))
+            {
+                db.Exercises.Add(Copy(exercise));
+                continue;
+            }
+
+            stored.Name = exercise.Name;
+            stored.Pattern = exercise.Pattern;
+            stored.Loading = exercise.Loading;
+            stored.IsCompound = exercise.IsCompound;
+            if (!stored.PrimaryMuscles.SequenceEqual(exercise.PrimaryMuscles))
+            {
+                stored.PrimaryMuscles = [.. exercise.PrimaryMuscles];
+            }
+
+            if (!stored.SecondaryMuscles.SequenceEqual(exercise.SecondaryMuscles))
+            {
+                stored.SecondaryMuscles = [.. exercise.SecondaryMuscles];
+            }
+
+            if (!stored.Equipment.SequenceEqual(exercise.Equipment))
+            {
+                stored.Equipment = [.. exercise.Equipment];
+            }
+        }
+
+        return await db.SaveChangesAsync();
+    }
+
+    private static Exercise Copy(Exercise e) => new()
+    {
+        Id = e.Id,
+        Name = e.Name,
+        Pattern = e.Pattern,
+        Loading = e.Loading,
+        IsCompound = e.IsCompound,
+        PrimaryMuscles = [.. e.PrimaryMuscles],
+        SecondaryMuscles = [.. e.SecondaryMuscles],
+        Equipment = [.. e.Equipment],
+    };
+
+    private static async Task<int> SeedDemoUsersAsync(WorkoutDb db)
+    {
+        var ids = DemoUsers.All.Select(u => u.Id).ToList();
+        var existing = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync();
+        var hasher = new PasswordHasher<User>();
+        foreach (var demo in DemoUsers.All.Where(u => !existing.Contains(u.Id)))
+        {
+            var user = new User { Id = demo.Id, DisplayName = demo.DisplayName, Role = demo.Role, Email = demo.Email };
+            user.PasswordHash = hasher.HashPassword(user, demo.Password);
+            db.Users.Add(user);
+        }
+
+        return await db.SaveChangesAsync();
+    }
+}
+
+internal static partial class DatabaseLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded ({Changed} seed row(s) written)")]
+    public static partial void Ready(ILogger logger, int changed);
+}

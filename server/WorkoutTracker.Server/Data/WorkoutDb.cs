@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Profiles;
+
+namespace WorkoutTracker.Server.Data;
+
+/// <summary>
+/// The one database of WorkoutTracker (PostgreSQL, snake_case names). Each entity is configured by its
+/// own <see cref="IEntityTypeConfiguration{TEntity}"/> in its feature folder.
+/// </summary>
+/// <remarks>
+/// Add a migration with:
+/// <code>dotnet ef migrations add &lt;Name&gt; --project server/WorkoutTracker.Server --output-dir Data/Migrations</code>
+/// Migrations are applied when the server starts (<see cref="DatabaseStartupExtensions"/>).
+/// </remarks>
+public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Exercise> Exercises => Set<Exercise>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkoutDb).Assembly);
+}

@@ -1,0 +1,56 @@
+using GraphQL.Types;
+
+namespace WorkoutTracker.Server.Exercises;
+
+public sealed class ExerciseType : ObjectGraphType<Exercise>
+{
+    public ExerciseType()
+    {
+        Name = "Exercise";
+        Description = "An exercise of the catalog, with the muscles it trains and the equipment it needs.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable slug, e.g. \"barbell-back-squat\".").Resolve(c => c.Source.Id);
+        Field(e => e.Name);
+        Field<NonNullGraphType<MovementPatternType>>("pattern").Resolve(c => c.Source.Pattern);
+        Field<NonNullGraphType<ExerciseLoadingType>>("loading").Description("How load is added, which decides the steps a load rounds to.").Resolve(c => c.Source.Loading);
+        Field(e => e.IsCompound).Description("Multi-joint lift.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleGroupType>>>>("primaryMuscles")
+            .Description("Prime movers; a set counts 1 toward their weekly volume.").Resolve(c => c.Source.PrimaryMuscles);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleGroupType>>>>("secondaryMuscles")
+            .Description("Synergists; a set counts 0.5 toward their weekly volume.").Resolve(c => c.Source.SecondaryMuscles);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EquipmentType>>>>("equipment")
+            .Description("Everything the exercise needs.").Resolve(c => c.Source.Equipment);
+    }
+}
+
+public sealed class ExerciseFilterInputType : InputObjectGraphType<ExerciseFilter>
+{
+    public ExerciseFilterInputType()
+    {
+        Name = "ExerciseFilter";
+        Field<MuscleGroupType>("muscle").Description("Exercises with this primary muscle.");
+        Field<NonNullGraphType<BooleanGraphType>>("includeSecondary").DefaultValue(false).Description("Also match the muscle as a secondary one.");
+        Field<ListGraphType<NonNullGraphType<EquipmentType>>>("availableEquipment").Description("Only exercises doable with this equipment.");
+        Field<MovementPatternType>("pattern");
+        Field<StringGraphType>("search").Description("Part of the name, case-insensitive.");
+    }
+}
+
+public sealed class MuscleGroupType : EnumerationGraphType<MuscleGroup>
+{
+    public MuscleGroupType() => Name = "MuscleGroup";
+}
+
+public sealed class EquipmentType : EnumerationGraphType<Equipment>
+{
+    public EquipmentType() => Name = "Equipment";
+}
+
+public sealed class MovementPatternType : EnumerationGraphType<MovementPattern>
+{
+    public MovementPatternType() => Name = "MovementPattern";
+}
+
+public sealed class ExerciseLoadingType : EnumerationGraphType<ExerciseLoading>
+{
+    public ExerciseLoadingType() => Name = "ExerciseLoading";
+}

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Profiles;
+
+namespace WorkoutTracker.Server.GraphQL;
+
+/// <summary>The query root: each feature contributes its fields.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        this.AddProfileQueries();
+        this.AddExerciseQueries();
+    }
+}

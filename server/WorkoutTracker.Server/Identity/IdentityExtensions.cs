@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+
+namespace WorkoutTracker.Server.Identity;
+
+public static class IdentityExtensions
+{
+    /// <summary>Whether an Entra ID app is configured (section <c>AzureAd</c> with a ClientId).</summary>
+    public static bool UsesEntraId(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
+
+    /// <summary>
+    /// JWT bearer authentication: Entra ID through Microsoft.Identity.Web when <c>AzureAd</c> is
+    /// configured, the local development issuer otherwise. Claims keep their token names.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkoutIdentity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (builder.Configuration.UsesEntraId())
+        {
+            services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApi(
+                    jwt =>
+                    {
+                        builder.Configuration.Bind("AzureAd", jwt);
+                        jwt.MapInboundClaims = false;
+                    },
+                    identity => builder.Configuration.Bind("AzureAd", identity));
+        }
+        else
+        {
+            services.AddOptions<DevelopmentIssuerOptions>()
+                .Bind(builder.Configuration.GetSection(DevelopmentIssuerOptions.SectionName))
+                .ValidateDataAnnotations()
+                .Validate(o => IsKeyLongEnough(o.SigningKey), "Identity:DevelopmentIssuer:SigningKey must be base64 of at least 32 bytes.")
+                .ValidateOnStart();
+            services.AddSingleton<DevelopmentTokenIssuer>();
+            services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+                .Configure<DevelopmentTokenIssuer>((jwt, issuer) =>
+                {
+                    jwt.MapInboundClaims = false;
+                    jwt.TokenValidationParameters = issuer.ValidationParameters;
+                });
+        }
+
+        services.AddAuthorization();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentUser>();
+        return builder;
+    }
+
+    public static WebApplication MapWorkoutIdentity(this WebApplication app)
+    {
+        if (!app.Configuration.UsesEntraId())
+        {
+            app.MapDevelopmentTokenEndpoint();
+        }
+
+        return app;
+    }
+
+    private static bool IsKeyLongEnough(string key)
+    {
+        var buffer = new byte[key.Length];
+        return Convert.TryFromBase64String(key, buffer, out var written) && written >= 32;
+    }
+}

@@ -1,0 +1,25 @@
+using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.GraphQL;
+using WorkoutTracker.Server.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddWorkoutData();
+builder.AddWorkoutIdentity();
+builder.Services.AddWorkoutGraphQL(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapWorkoutIdentity();
+app.MapWorkoutGraphQL();
+
+await app.MigrateAndSeedDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Entry point; partial so the tests' WebApplicationFactory can reach it.</summary>
+public partial class Program;

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of WorkoutTracker against real PostgreSQL. Starts the project-local cluster
+# (installing Debian's postgresql if needed) and stops it again if it was not already running.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+step() { printf '\n==> %s\n' "$*"; }
+started_at=$SECONDS
+
+started_postgres=0
+cleanup() {
+  if [ "$started_postgres" = 1 ]; then scripts/postgres.sh stop || true; fi
+}
+trap cleanup EXIT
+
+if [ -z "${WORKOUTTRACKER_TEST_POSTGRES:-}" ]; then
+  step "PostgreSQL (project-local, .data/pg)"
+  scripts/postgres.sh status >/dev/null 2>&1 || started_postgres=1
+  scripts/postgres.sh start
+  WORKOUTTRACKER_TEST_POSTGRES="$(env -u ConnectionStrings__Workouts scripts/postgres.sh connection-string)"
+  export WORKOUTTRACKER_TEST_POSTGRES
+fi
+
+step "Restoring and building (.NET)"
+dotnet restore WorkoutTracker.sln --nologo -v q
+dotnet build WorkoutTracker.sln --no-restore -c Debug --nologo -v q -clp:NoSummary
+
+step "Running .NET tests"
+dotnet test WorkoutTracker.sln --no-build -c Debug --nologo \
+  --logger "console;verbosity=normal" --results-directory artifacts/test-results
+
+step "All tests passed in $((SECONDS - started_at))s"

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using WorkoutTracker.Server.Profiles;
+
+namespace WorkoutTracker.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (Program.cs, its whole wiring) on the ASP.NET Core test host, over a database of
+/// its own that the server migrates and seeds on start. One per test class (<c>IClassFixture</c>).
+/// </summary>
+public class WorkoutApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Configuration for this host, applied before it starts (e.g. lower limits).</summary>
+    public WorkoutApiFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        _ = Server; // start the host now: migrations and seed run here, not inside the first test
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Workouts", ConnectionString);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client carrying a real token from the development issuer for <paramref name="user"/>.</summary>
+    public async Task<HttpClient> CreateClientForAsync(DemoUser user)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await GetTokenAsync(user.Email, user.Password));
+        return client;
+    }
+
+    public async Task<string> GetTokenAsync(string email, string password)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/dev/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return token!.AccessToken;
+    }
+
+    private sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+}
