@@ -1,4 +1,5 @@
 using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.Extensions;
 using WorkoutTracker.Server.GraphQL;
 using WorkoutTracker.Server.Identity;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddWorkoutData();
 builder.AddWorkoutIdentity();
+builder.AddWorkoutFeatures();
 builder.Services.AddWorkoutGraphQL(builder.Configuration);
 
 var app = builder.Build();

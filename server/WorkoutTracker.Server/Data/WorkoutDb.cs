@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.Data;
 
@@ -18,6 +20,12 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Exercise> Exercises => Set<Exercise>();
+
+    public DbSet<TrainingSession> Sessions => Set<TrainingSession>();
+
+    public DbSet<WorkoutSet> Sets => Set<WorkoutSet>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkoutDb).Assembly);

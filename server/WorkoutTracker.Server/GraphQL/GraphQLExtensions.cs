@@ -34,7 +34,6 @@ public static class GraphQLExtensions
 
         services.AddGraphQLHttpTransport<WorkoutSchema>(configuration);
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(GraphQLTelemetry.ActivitySourceName));
-        services.AddSingleton<ExerciseSearch>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.GraphQL;
 
@@ -12,5 +13,6 @@ public sealed class QueryType : ObjectGraphType
         Name = "Query";
         this.AddProfileQueries();
         this.AddExerciseQueries();
+        this.AddSessionQueries();
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Identity;
 using WorkoutTracker.Server.Profiles;
 
@@ -9,4 +10,12 @@ public static class ResolveFieldContextExtensions
     /// <summary>The signed-in user, loaded once per request; throws UNAUTHENTICATED when there is none.</summary>
     public static Task<User> GetCurrentUserAsync(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<CurrentUser>().RequireAsync(context.User, context.CancellationToken);
+
+    /// <summary>An <c>ID</c> argument that must be a UUID; anything else is a VALIDATION error naming the argument.</summary>
+    public static Guid GetUuidArgument(this IResolveFieldContext context, string name) =>
+        Guid.TryParse(context.GetArgument<string>(name), out var id) ? id : throw new ValidationException(name, "is not a valid id.");
+
+    /// <summary>Like <see cref="GetUuidArgument"/> for an optional argument.</summary>
+    public static Guid? GetOptionalUuidArgument(this IResolveFieldContext context, string name) =>
+        context.GetArgument<string?>(name) is null ? null : context.GetUuidArgument(name);
 }

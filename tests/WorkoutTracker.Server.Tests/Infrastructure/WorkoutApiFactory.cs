@@ -1,7 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Profiles;
 
 namespace WorkoutTracker.Server.Tests.Infrastructure;
@@ -52,6 +56,24 @@ public class WorkoutApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await GetTokenAsync(user.Email, user.Password));
         return client;
     }
+
+    /// <summary>Adds a user with a password to this database (beyond the seeded demo users).</summary>
+    public async Task<DemoUser> CreateUserAsync(UserRole role, string? name = null)
+    {
+        var id = Guid.CreateVersion7();
+        var user = new DemoUser(id, name ?? $"{role} {id.ToString()[^6..]}", role, $"{id:N}@test.workouttracker.dev", "test-password");
+        var entity = new User { Id = id, DisplayName = user.DisplayName, Role = role, Email = user.Email };
+        entity.PasswordHash = new PasswordHasher<User>().HashPassword(entity, user.Password);
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync();
+        db.Users.Add(entity);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>A fresh context on this host's database, for arranging and asserting stored state.</summary>
+    public Task<WorkoutDb> CreateDbAsync() =>
+        Services.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync();
 
     public async Task<string> GetTokenAsync(string email, string password)
     {

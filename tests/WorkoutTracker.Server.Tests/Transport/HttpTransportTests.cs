@@ -199,4 +199,29 @@ public sealed class HttpTransportTests(HttpTransportTests.Api api) : IClassFixtu
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
         Assert.Equal(["GET", "POST"], response.ContentHeaders.Allow.Select(m => m.Trim()).Order());
     }
+
+    [Fact]
+    public async Task Mutation_over_get_is_405_with_allow_post_and_writes_nothing()
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+        var response = await client.GetGraphQLAsync(
+            "mutation Start($input: StartSessionInput!) { startSession(input: $input) { session { id } } }",
+            new { input = new { clientMutationId = Guid.NewGuid().ToString() } });
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Equal(["POST"], response.ContentHeaders.Allow);
+        Assert.Equal("METHOD_NOT_ALLOWED", response.FirstErrorCode);
+        await using var db = await api.CreateDbAsync();
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Sessions));
+    }
+
+    [Fact]
+    public async Task Subscription_over_http_is_400_pointing_to_the_websocket()
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+        var response = await client.PostGraphQLAsync($"subscription {{ sessionUpdated(sessionId: \"{Guid.NewGuid()}\") {{ kind }} }}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("SUBSCRIPTION_REQUIRES_WEBSOCKET", response.FirstErrorCode);
+    }
 }

@@ -22,6 +22,50 @@ namespace WorkoutTracker.Server.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("WorkoutTracker.Server.Common.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("ClientMutationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_mutation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("fingerprint")
+                        .IsFixedLength();
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("ResultId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("result_id");
+
+                    b.HasKey("UserId", "ClientMutationId")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Exercises.Exercise", b =>
                 {
                     b.Property<string>("Id")
@@ -137,6 +181,161 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasDatabaseName("ix_users_external_subject");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Sessions.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int?>("PlanDayNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_day_number");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("AthleteId", "StartedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_sessions_athlete_id_started_at_id");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Sessions.WorkoutSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<string>("ExerciseId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<bool>("IsWarmup")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_warmup");
+
+                    b.Property<decimal>("LoadKg")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("load_kg");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<DateTimeOffset>("PerformedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("performed_at");
+
+                    b.Property<int>("Reps")
+                        .HasColumnType("integer")
+                        .HasColumnName("reps");
+
+                    b.Property<int?>("RestSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("rest_seconds");
+
+                    b.Property<decimal?>("Rpe")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("rpe");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sets");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_sets_exercise_id");
+
+                    b.HasIndex("AthleteId", "PerformedAt")
+                        .HasDatabaseName("ix_sets_athlete_id_performed_at");
+
+                    b.HasIndex("SessionId", "Order")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sets_session_id_order");
+
+                    b.HasIndex("AthleteId", "ExerciseId", "PerformedAt")
+                        .HasDatabaseName("ix_sets_athlete_id_exercise_id_performed_at");
+
+                    b.ToTable("sets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sets_load", "load_kg >= 0");
+
+                            t.HasCheckConstraint("ck_sets_reps", "reps BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("ck_sets_rest", "rest_seconds IS NULL OR rest_seconds >= 0");
+
+                            t.HasCheckConstraint("ck_sets_rpe", "rpe IS NULL OR (rpe BETWEEN 1 AND 10 AND rpe * 2 = trunc(rpe * 2))");
+                        });
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Sessions.TrainingSession", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_users_athlete_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Sessions.WorkoutSet", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sets_users_athlete_id");
+
+                    b.HasOne("WorkoutTracker.Server.Exercises.Exercise", null)
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sets_exercises_exercise_id");
+
+                    b.HasOne("WorkoutTracker.Server.Sessions.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sets_sessions_session_id");
                 });
 #pragma warning restore 612, 618
         }

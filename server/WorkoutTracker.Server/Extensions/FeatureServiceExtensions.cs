@@ -1,0 +1,28 @@
+using WorkoutTracker.Server.Common.Idempotency;
+using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Sessions;
+
+namespace WorkoutTracker.Server.Extensions;
+
+public static class FeatureServiceExtensions
+{
+    /// <summary>The domain services of every feature, and their background work.</summary>
+    public static IHostApplicationBuilder AddWorkoutFeatures(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(o => o.Retention > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero, "Idempotency durations must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IdempotentMutations>();
+        services.AddHostedService<IdempotencyPruning>();
+
+        services.AddSingleton<ExerciseSearch>();
+
+        services.AddSingleton<SessionCommands>();
+        services.AddSingleton<SessionReads>();
+        services.AddSingleton<SessionEventHub>();
+        services.AddSingleton<SessionEventListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionEventListener>());
+        return builder;
+    }
+}

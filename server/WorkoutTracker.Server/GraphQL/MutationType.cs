@@ -1,0 +1,14 @@
+using GraphQL.Types;
+using WorkoutTracker.Server.Sessions;
+
+namespace WorkoutTracker.Server.GraphQL;
+
+/// <summary>The mutation root: each feature contributes its fields.</summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        this.AddSessionMutations();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Profiles;
+
+namespace WorkoutTracker.Server.Sessions;
+
+internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<TrainingSession>
+{
+    public void Configure(EntityTypeBuilder<TrainingSession> builder)
+    {
+        builder.ToTable("sessions");
+        builder.HasKey(s => s.Id);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.AthleteId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.AthleteId, s.StartedAt, s.Id }).IsDescending(false, true, true);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Ignore(s => s.IsFinished);
+    }
+}
+
+internal sealed class WorkoutSetConfiguration : IEntityTypeConfiguration<WorkoutSet>
+{
+    public void Configure(EntityTypeBuilder<WorkoutSet> builder)
+    {
+        builder.ToTable("sets");
+        builder.HasKey(s => s.Id);
+        builder.HasOne<TrainingSession>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.AthleteId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Exercise>().WithMany().HasForeignKey(s => s.ExerciseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.ExerciseId).HasMaxLength(64);
+        builder.HasIndex(s => new { s.SessionId, s.Order }).IsUnique();
+        builder.HasIndex(s => new { s.AthleteId, s.ExerciseId, s.PerformedAt });
+        builder.HasIndex(s => new { s.AthleteId, s.PerformedAt });
+        builder.Property(s => s.LoadKg).HasPrecision(7, 3);
+        builder.Property(s => s.Rpe).HasPrecision(3, 1);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_sets_load", "load_kg >= 0");
+            t.HasCheckConstraint("ck_sets_reps", "reps BETWEEN 0 AND 100");
+            t.HasCheckConstraint("ck_sets_rpe", "rpe IS NULL OR (rpe BETWEEN 1 AND 10 AND rpe * 2 = trunc(rpe * 2))");
+            t.HasCheckConstraint("ck_sets_rest", "rest_seconds IS NULL OR rest_seconds >= 0");
+        });
+    }
+}

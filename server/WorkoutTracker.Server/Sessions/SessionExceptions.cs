@@ -1,0 +1,15 @@
+using WorkoutTracker.Server.Common;
+
+namespace WorkoutTracker.Server.Sessions;
+
+/// <summary>The session is finished; its sets can no longer change.</summary>
+public sealed class SessionFinishedException(Guid sessionId)
+    : DomainException("SESSION_FINISHED", $"Session '{sessionId}' is finished; its sets can no longer change.");
+
+/// <summary>Only athletes train and log sessions; a coach reads their athletes' sessions.</summary>
+public sealed class OnlyAthletesLogSessionsException()
+    : DomainException("FORBIDDEN", "Only athletes log sessions; coaches read their athletes' sessions.");
+
+/// <summary>The session or set belongs to another athlete.</summary>
+public sealed class NotYourSessionException()
+    : DomainException("FORBIDDEN", "This session belongs to another athlete.");

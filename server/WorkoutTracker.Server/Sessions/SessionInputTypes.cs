@@ -1,0 +1,69 @@
+using GraphQL.Types;
+using WorkoutTracker.Server.GraphQL;
+
+namespace WorkoutTracker.Server.Sessions;
+
+public sealed class StartSessionInputType : InputRecordGraphType<StartSessionInput>
+{
+    public StartSessionInputType()
+    {
+        Name = "StartSessionInput";
+        Field<NonNullGraphType<IdGraphType>>("clientMutationId").Description("Made once by the client (a UUID); repeating it replays the first result.");
+        Field<IntGraphType>("planDayNumber").Description("The day of this week's plan the session follows.");
+        Field<InstantGraphType>("startedAt").Description("Defaults to now.");
+    }
+}
+
+public sealed class LogSetInputType : InputRecordGraphType<LogSetInput>
+{
+    public LogSetInputType()
+    {
+        Name = "LogSetInput";
+        Field<NonNullGraphType<IdGraphType>>("clientMutationId").Description("Made once by the client (a UUID) and kept across retries.");
+        Field<NonNullGraphType<IdGraphType>>("sessionId");
+        Field<NonNullGraphType<IdGraphType>>("exerciseId");
+        Field<NonNullGraphType<FloatGraphType>>("loadKg").Description("0 to 1000 kg, at most 3 decimals.");
+        Field<NonNullGraphType<IntGraphType>>("reps").Description("0 to 100.");
+        Field<FloatGraphType>("rpe").Description("1 to 10 in steps of 0.5.");
+        Field<IntGraphType>("restSeconds").Description("Rest taken before the set, 0 to 3600.");
+        Field<InstantGraphType>("performedAt").Description("Defaults to now.");
+        Field<NonNullGraphType<BooleanGraphType>>("isWarmup").DefaultValue(false);
+    }
+}
+
+public sealed class UpdateSetInputType : InputRecordGraphType<UpdateSetInput>
+{
+    public UpdateSetInputType()
+    {
+        Name = "UpdateSetInput";
+        Description = "The set's new values, all of them (an omitted rpe or restSeconds clears it).";
+        Field<NonNullGraphType<IdGraphType>>("clientMutationId");
+        Field<NonNullGraphType<IdGraphType>>("setId");
+        Field<NonNullGraphType<FloatGraphType>>("loadKg");
+        Field<NonNullGraphType<IntGraphType>>("reps");
+        Field<FloatGraphType>("rpe");
+        Field<IntGraphType>("restSeconds");
+        Field<NonNullGraphType<BooleanGraphType>>("isWarmup").DefaultValue(false);
+    }
+}
+
+public sealed class DeleteSetInputType : InputRecordGraphType<DeleteSetInput>
+{
+    public DeleteSetInputType()
+    {
+        Name = "DeleteSetInput";
+        Field<NonNullGraphType<IdGraphType>>("clientMutationId");
+        Field<NonNullGraphType<IdGraphType>>("setId");
+    }
+}
+
+public sealed class FinishSessionInputType : InputRecordGraphType<FinishSessionInput>
+{
+    public FinishSessionInputType()
+    {
+        Name = "FinishSessionInput";
+        Field<NonNullGraphType<IdGraphType>>("clientMutationId");
+        Field<NonNullGraphType<IdGraphType>>("sessionId");
+        Field<InstantGraphType>("finishedAt").Description("Defaults to now.");
+    }
+}

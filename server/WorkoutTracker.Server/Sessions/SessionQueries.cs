@@ -1,0 +1,38 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using GraphQL.Types.Relay.DataObjects;
+using WorkoutTracker.Server.GraphQL;
+
+namespace WorkoutTracker.Server.Sessions;
+
+public static class SessionQueries
+{
+    public static void AddSessionQueries(this ObjectGraphType query)
+    {
+        query.Field<SessionType>("session")
+            .Description("A session by id; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var user = await c.GetCurrentUserAsync();
+                return await c.RequestServices!.GetRequiredService<SessionReads>().FindAsync(user, c.GetUuidArgument("id"), c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<ConnectionType<SessionType, EdgeType<SessionType>>>>("sessions")
+            .Description("The signed-in athlete's sessions, newest first.")
+            .Argument<NonNullGraphType<IntGraphType>>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c =>
+            {
+                var user = await c.GetCurrentUserAsync();
+                var page = await c.RequestServices!.GetRequiredService<SessionReads>()
+                    .PageAsync(user.Id, c.GetArgument<int>("first"), c.GetArgument<string?>("after"), c.CancellationToken);
+                return new Connection<TrainingSession>
+                {
+                    Edges = [.. page.Sessions.Select(s => new Edge<TrainingSession> { Cursor = SessionReads.EncodeCursor(s), Node = s })],
+                    PageInfo = new PageInfo { HasNextPage = page.HasNextPage, EndCursor = page.EndCursor, HasPreviousPage = c.GetArgument<string?>("after") is not null },
+                };
+            });
+    }
+}

@@ -1,0 +1,56 @@
+using System.Reactive.Linq;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.GraphQL;
+
+namespace WorkoutTracker.Server.Sessions;
+
+public static class SessionSubscriptions
+{
+    public static void AddSessionSubscriptions(this ObjectGraphType subscription)
+    {
+        subscription.Field<NonNullGraphType<SessionEventType>>("sessionUpdated")
+            .Description("Every set logged, updated or deleted in the session, and its finish, in order.")
+            .Argument<NonNullGraphType<IdGraphType>>("sessionId")
+            .ResolveStreamAsync(async c =>
+            {
+                var user = await c.GetCurrentUserAsync();
+                var sessionId = c.GetUuidArgument("sessionId");
+                _ = await c.RequestServices!.GetRequiredService<SessionReads>().FindAsync(user, sessionId, c.CancellationToken)
+                    ?? throw new NotFoundException("Session", sessionId.ToString());
+                return c.RequestServices!.GetRequiredService<SessionEventHub>()
+                    .Where(notice => notice.SessionId == sessionId)
+                    .Select(notice => (object?)notice);
+            });
+    }
+}
+
+public sealed class SessionEventType : ObjectGraphType<SessionEventNotice>
+{
+    public SessionEventType()
+    {
+        Name = "SessionEvent";
+        Description = "A change in a live session.";
+        Field<NonNullGraphType<SessionEventKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<IdGraphType>>("sessionId").Resolve(c => c.Source.SessionId);
+        Field<NonNullGraphType<IdGraphType>>("athleteId").Resolve(c => c.Source.AthleteId);
+        Field<IdGraphType>("setId").Description("The set logged, updated or deleted.").Resolve(c => c.Source.SetId);
+        Field<NonNullGraphType<IntGraphType>>("sessionVersion").Resolve(c => c.Source.SessionVersion);
+        Field<NonNullGraphType<InstantGraphType>>("occurredAt").Resolve(c => c.Source.OccurredAt);
+        Field<WorkoutSetType>("set")
+            .Description("The set as it stands now; null for deletes and finishes.")
+            .ResolveAsync(async c =>
+            {
+                if (c.Source.SetId is not { } setId || c.Source.Kind == SessionEventKind.SetDeleted)
+                {
+                    return null;
+                }
+
+                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(c.CancellationToken);
+                return await db.Sets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == setId, c.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,21 @@
+namespace WorkoutTracker.Server.Sessions;
+
+/// <summary>One workout of an athlete: started, sets logged into it, finished.</summary>
+public sealed class TrainingSession
+{
+    public Guid Id { get; init; }
+
+    public Guid AthleteId { get; init; }
+
+    /// <summary>The day of the weekly plan this session follows, if any (1-based).</summary>
+    public int? PlanDayNumber { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Bumps on every change to the session or its sets (for ETags and event ordering).</summary>
+    public int Version { get; set; }
+
+    public bool IsFinished => FinishedAt is not null;
+}

@@ -1,0 +1,32 @@
+namespace WorkoutTracker.Server.Sessions;
+
+/// <summary>A set as performed: an exercise, a load in kilograms, reps and how hard it felt.</summary>
+public sealed class WorkoutSet
+{
+    public Guid Id { get; init; }
+
+    public Guid SessionId { get; init; }
+
+    /// <summary>Whose set; kept on the set so per-athlete history reads need no join.</summary>
+    public Guid AthleteId { get; init; }
+
+    public required string ExerciseId { get; init; }
+
+    /// <summary>Position in the session, 1-based, in the order sets were logged. Deleting leaves a gap.</summary>
+    public int Order { get; init; }
+
+    public decimal LoadKg { get; set; }
+
+    public int Reps { get; set; }
+
+    /// <summary>Rate of perceived exertion, 1–10 in halves; null when not recorded.</summary>
+    public decimal? Rpe { get; set; }
+
+    public int? RestSeconds { get; set; }
+
+    public bool IsWarmup { get; set; }
+
+    public DateTimeOffset PerformedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
