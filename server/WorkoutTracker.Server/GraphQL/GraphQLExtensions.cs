@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.GraphQL.Http;
+using WorkoutTracker.Server.GraphQL.PersistedOperations;
 
 namespace WorkoutTracker.Server.GraphQL;
 
@@ -30,7 +31,17 @@ public static class GraphQLExtensions
                 errors.ExposeExceptionDetails = limits.ExposeExceptionDetails;
                 errors.ExposeCodes = false;
             })
-            .AddUnhandledExceptionHandler(DomainErrorMapping.HandleAsync));
+            .AddUnhandledExceptionHandler(DomainErrorMapping.HandleAsync)
+            .ConfigureExecution(sp => new PersistedOperationHandler(
+                sp.GetRequiredService<PersistedOperationManifest>(),
+                sp.GetRequiredService<IOptions<PersistedOperationOptions>>().Value)));
+
+        services.AddOptions<PersistedOperationOptions>().Bind(configuration.GetSection(PersistedOperationOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<PersistedOperationOptions>>().Value.ManifestPath;
+            return PersistedOperationManifest.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+        });
 
         services.AddGraphQLHttpTransport<WorkoutSchema>(configuration);
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(GraphQLTelemetry.ActivitySourceName));

@@ -30,7 +30,13 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         var result = HttpMethods.IsGet(request.Method)
             ? ReadGet(request)
             : await ReadPostAsync(request, cancellationToken);
-        if (result.Request is { Query: null, DocumentId: null } && result.Error is null)
+        if (result.Request is not { } graphQLRequest)
+        {
+            return result;
+        }
+
+        result = ApolloPersistedQuery.Apply(graphQLRequest);
+        if (result.Request is { Query: null, DocumentId: null })
         {
             return ReadResult.Fail(StatusCodes.Status400BadRequest, "QUERY_MISSING", "The request has neither a 'query' nor a 'documentId'.");
         }
