@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
 
@@ -88,6 +89,20 @@ public static class DatabaseStartupExtensions
             var user = new User { Id = demo.Id, DisplayName = demo.DisplayName, Role = demo.Role, Email = demo.Email };
             user.PasswordHash = hasher.HashPassword(user, demo.Password);
             db.Users.Add(user);
+        }
+
+        if (!await db.CoachLinks.AnyAsync(l => l.CoachId == DemoUsers.Coach.Id && l.AthleteId == DemoUsers.Athlete.Id))
+        {
+            db.CoachLinks.Add(new CoachLink
+            {
+                Id = Guid.CreateVersion7(),
+                CoachId = DemoUsers.Coach.Id,
+                AthleteId = DemoUsers.Athlete.Id,
+                RequestedBy = DemoUsers.Athlete.Id,
+                Status = CoachLinkStatus.Active,
+                CreatedAt = DateTimeOffset.UtcNow,
+                AcceptedAt = DateTimeOffset.UtcNow,
+            });
         }
 
         return await db.SaveChangesAsync();

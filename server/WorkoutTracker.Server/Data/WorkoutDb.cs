@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
@@ -26,6 +27,8 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
     public DbSet<WorkoutSet> Sets => Set<WorkoutSet>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<CoachLink> CoachLinks => Set<CoachLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkoutDb).Assembly);

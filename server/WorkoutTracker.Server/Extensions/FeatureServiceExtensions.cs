@@ -1,3 +1,4 @@
+using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Sessions;
@@ -17,6 +18,9 @@ public static class FeatureServiceExtensions
         services.AddHostedService<IdempotencyPruning>();
 
         services.AddSingleton<ExerciseSearch>();
+
+        services.AddSingleton<AthleteAccess>();
+        services.AddSingleton<CoachLinkCommands>();
 
         services.AddSingleton<SessionCommands>();
         services.AddSingleton<SessionReads>();

@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.GraphQL.Caching;
 using WorkoutTracker.Server.GraphQL.Http;
 using WorkoutTracker.Server.GraphQL.PersistedOperations;
 
@@ -44,6 +45,7 @@ public static class GraphQLExtensions
         });
 
         services.AddGraphQLHttpTransport<WorkoutSchema>(configuration);
+        services.AddSingleton<IEntityTagProvider, VersionedEntityTags>();
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(GraphQLTelemetry.ActivitySourceName));
         return services;
     }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Sessions;
@@ -14,5 +15,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddProfileQueries();
         this.AddExerciseQueries();
         this.AddSessionQueries();
+        this.AddCoachingQueries();
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
+using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.GraphQL;
 
 namespace WorkoutTracker.Server.Sessions;
@@ -20,14 +21,17 @@ public static class SessionQueries
             });
 
         query.Field<NonNullGraphType<ConnectionType<SessionType, EdgeType<SessionType>>>>("sessions")
-            .Description("The signed-in athlete's sessions, newest first.")
+            .Description("An athlete's sessions, newest first: the signed-in athlete's, or a linked athlete's for a coach.")
             .Argument<NonNullGraphType<IntGraphType>>("first", a => a.DefaultValue = 20)
             .Argument<StringGraphType>("after")
+            .Argument<IdGraphType>("athleteId")
             .ResolveAsync(async c =>
             {
                 var user = await c.GetCurrentUserAsync();
+                var athleteId = await c.RequestServices!.GetRequiredService<AthleteAccess>()
+                    .ResolveReadableAthleteAsync(user, c.GetOptionalUuidArgument("athleteId"), c.CancellationToken);
                 var page = await c.RequestServices!.GetRequiredService<SessionReads>()
-                    .PageAsync(user.Id, c.GetArgument<int>("first"), c.GetArgument<string?>("after"), c.CancellationToken);
+                    .PageAsync(athleteId, c.GetArgument<int>("first"), c.GetArgument<string?>("after"), c.CancellationToken);
                 return new Connection<TrainingSession>
                 {
                     Edges = [.. page.Sessions.Select(s => new Edge<TrainingSession> { Cursor = SessionReads.EncodeCursor(s), Node = s })],

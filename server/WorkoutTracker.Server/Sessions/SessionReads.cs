@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Profiles;
@@ -10,8 +11,8 @@ namespace WorkoutTracker.Server.Sessions;
 /// <summary>One page of sessions, newest first, and the cursor of the last one.</summary>
 public sealed record SessionPage(IReadOnlyList<TrainingSession> Sessions, bool HasNextPage, string? EndCursor);
 
-/// <summary>Reads sessions and sets for a reader who may see them.</summary>
-public sealed class SessionReads(IDbContextFactory<WorkoutDb> dbFactory)
+/// <summary>Reads sessions for a reader who may see them (the athlete, or a linked coach).</summary>
+public sealed class SessionReads(IDbContextFactory<WorkoutDb> dbFactory, AthleteAccess access)
 {
     public const int MaxPageSize = 100;
 
@@ -19,9 +20,9 @@ public sealed class SessionReads(IDbContextFactory<WorkoutDb> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is not null && session.AthleteId != reader.Id)
+        if (session is not null)
         {
-            throw new NotYourSessionException();
+            await access.EnsureCanReadAsync(reader, session.AthleteId, cancellationToken);
         }
 
         return session;

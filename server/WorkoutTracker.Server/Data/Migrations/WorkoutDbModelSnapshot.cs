@@ -22,6 +22,57 @@ namespace WorkoutTracker.Server.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("WorkoutTracker.Server.Coaching.CoachLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<Guid>("CoachId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coach_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coach_links");
+
+                    b.HasIndex("AthleteId", "Status")
+                        .HasDatabaseName("ix_coach_links_athlete_id_status");
+
+                    b.HasIndex("CoachId", "AthleteId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coach_links_coach_id_athlete_id")
+                        .HasFilter("status <> 'Ended'");
+
+                    b.ToTable("coach_links", (string)null);
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Common.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -302,6 +353,23 @@ namespace WorkoutTracker.Server.Data.Migrations
 
                             t.HasCheckConstraint("ck_sets_rpe", "rpe IS NULL OR (rpe BETWEEN 1 AND 10 AND rpe * 2 = trunc(rpe * 2))");
                         });
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Coaching.CoachLink", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coach_links_users_athlete_id");
+
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coach_links_users_coach_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Sessions.TrainingSession", b =>

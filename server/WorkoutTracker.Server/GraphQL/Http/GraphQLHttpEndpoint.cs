@@ -14,7 +14,8 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
     IDocumentExecuter<TSchema> executer,
     GraphQLHttpRequestReader reader,
     GraphQLHttpResponseWriter writer,
-    IOptions<GraphQLEndpointOptions> options)
+    IOptions<GraphQLEndpointOptions> options,
+    IEntityTagProvider? entityTags = null)
     where TSchema : ISchema
 {
     public async Task HandleAsync(HttpContext context)
@@ -42,6 +43,19 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         }
 
         var isGet = HttpMethods.IsGet(request.Method);
+        var entityTag = isGet && entityTags is not null ? await entityTags.GetEntityTagAsync(graphQLRequest, context) : null;
+        if (entityTag is not null)
+        {
+            context.Response.Headers.CacheControl = "private, no-cache";
+            context.Response.Headers.Vary = "Authorization, Cookie";
+            if (ConditionalRequest.Matches(request, entityTag))
+            {
+                context.Response.Headers.ETag = entityTag;
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+
         var executionOptions = new ExecutionOptions
         {
             Query = graphQLRequest.Query,
@@ -60,6 +74,11 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         using var activity = GraphQLTelemetry.StartOperation("http");
         var result = await executer.ExecuteAsync(executionOptions);
         GraphQLTelemetry.Complete(activity, result, graphQLRequest.DocumentId);
+
+        if (entityTag is not null && result.Executed && result.Errors is not { Count: > 0 })
+        {
+            context.Response.Headers.ETag = entityTag;
+        }
 
         await writer.WriteAsync(context, mediaType, result);
     }

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.Profiles;
+
+namespace WorkoutTracker.Server.Coaching;
+
+/// <summary>
+/// Who may read an athlete's data: the athlete, and coaches with an active link to them. Nobody writes
+/// another athlete's data. Every field exposing an athlete goes through here.
+/// </summary>
+public sealed class AthleteAccess(IDbContextFactory<WorkoutDb> dbFactory)
+{
+    /// <summary>The athlete whose data is asked for: <paramref name="athleteId"/>, or the reader themselves when null.</summary>
+    public async Task<Guid> ResolveReadableAthleteAsync(User reader, Guid? athleteId, CancellationToken cancellationToken)
+    {
+        var target = athleteId ?? reader.Id;
+        if (target == reader.Id)
+        {
+            return reader.Role == UserRole.Athlete
+                ? target
+                : throw new ValidationException("athleteId", "coaches must name the athlete.");
+        }
+
+        await EnsureCoachOfAsync(reader, target, cancellationToken);
+        return target;
+    }
+
+    public async Task EnsureCanReadAsync(User reader, Guid athleteId, CancellationToken cancellationToken)
+    {
+        if (athleteId != reader.Id)
+        {
+            await EnsureCoachOfAsync(reader, athleteId, cancellationToken);
+        }
+    }
+
+    /// <summary>The athletes a coach may read (active links).</summary>
+    public async Task<IReadOnlyList<Guid>> AthletesOfAsync(Guid coachId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CoachLinks.AsNoTracking()
+            .Where(l => l.CoachId == coachId && l.Status == CoachLinkStatus.Active)
+            .Select(l => l.AthleteId)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task EnsureCoachOfAsync(User reader, Guid athleteId, CancellationToken cancellationToken)
+    {
+        if (reader.Role != UserRole.Coach)
+        {
+            throw new ForbiddenException("Athletes read only their own data.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var linked = await db.CoachLinks.AnyAsync(
+            l => l.CoachId == reader.Id && l.AthleteId == athleteId && l.Status == CoachLinkStatus.Active, cancellationToken);
+        if (!linked)
+        {
+            throw new NotYourAthleteException();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using WorkoutTracker.Server.Common;
+
+namespace WorkoutTracker.Server.Coaching;
+
+/// <summary>A coach asked for an athlete they are not linked to.</summary>
+public sealed class NotYourAthleteException()
+    : DomainException("FORBIDDEN", "You are not linked to this athlete as their coach.");
+
+/// <summary>The link cannot make this move (e.g. accepting one's own request, accepting an ended link).</summary>
+public sealed class CoachLinkStateException(string message)
+    : DomainException("COACH_LINK_STATE", message);

@@ -1,0 +1,42 @@
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.GraphQL;
+
+namespace WorkoutTracker.Server.Coaching;
+
+public static class CoachingFields
+{
+    public static void AddCoachingQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoachLinkType>>>>("coachLinks")
+            .Description("The signed-in user's coach links (as coach or as athlete), pending and active first.")
+            .ResolveAsync(async c =>
+            {
+                var user = await c.GetCurrentUserAsync();
+                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(c.CancellationToken);
+                return await db.CoachLinks.AsNoTracking()
+                    .Where(l => l.CoachId == user.Id || l.AthleteId == user.Id)
+                    .OrderBy(l => l.Status == CoachLinkStatus.Ended).ThenByDescending(l => l.CreatedAt)
+                    .ToListAsync(c.CancellationToken);
+            });
+    }
+
+    public static void AddCoachingMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<CoachLinkPayloadType>>("requestCoachLink")
+            .Description("An athlete invites a coach, or a coach asks to follow an athlete; the other side accepts.")
+            .Argument<NonNullGraphType<RequestCoachLinkInputType>>("input")
+            .ResolveAsync(c => MutationResolver.RunAsync<CoachLinkCommands, RequestCoachLinkInput, CoachLink>(c, (commands, user, input, ct) => commands.RequestAsync(user, input, ct)));
+
+        mutation.Field<NonNullGraphType<CoachLinkPayloadType>>("acceptCoachLink")
+            .Description("Accept a link the other side asked for.")
+            .Argument<NonNullGraphType<CoachLinkInputType>>("input")
+            .ResolveAsync(c => MutationResolver.RunAsync<CoachLinkCommands, CoachLinkInput, CoachLink>(c, (commands, user, input, ct) => commands.AcceptAsync(user, input, ct)));
+
+        mutation.Field<NonNullGraphType<CoachLinkPayloadType>>("endCoachLink")
+            .Description("End a link (either side), or withdraw or decline a pending one.")
+            .Argument<NonNullGraphType<CoachLinkInputType>>("input")
+            .ResolveAsync(c => MutationResolver.RunAsync<CoachLinkCommands, CoachLinkInput, CoachLink>(c, (commands, user, input, ct) => commands.EndAsync(user, input, ct)));
+    }
+}
