@@ -21,6 +21,11 @@ app.MapWorkoutIdentity();
 app.MapWorkoutGraphQL();
 
 await app.MigrateAndSeedDatabaseAsync();
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
 await app.RunAsync();
 
 /// <summary>Entry point; partial so the tests' WebApplicationFactory can reach it.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
@@ -29,6 +30,10 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<CoachLink> CoachLinks => Set<CoachLink>();
+
+    public DbSet<BodyMapWeek> BodyMapWeeks => Set<BodyMapWeek>();
+
+    public DbSet<BodyMapMuscle> BodyMapMuscles => Set<BodyMapMuscle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkoutDb).Assembly);

@@ -1,6 +1,8 @@
+using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.GraphQL.Caching;
 using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.Extensions;
@@ -21,6 +23,10 @@ public static class FeatureServiceExtensions
 
         services.AddSingleton<AthleteAccess>();
         services.AddSingleton<CoachLinkCommands>();
+
+        services.AddSingleton<BodyMapReads>();
+        services.AddSingleton<BodyMapRebuild>();
+        services.AddSingleton<IRootFieldVersion, BodyMapVersion>();
 
         services.AddSingleton<SessionCommands>();
         services.AddSingleton<SessionReads>();

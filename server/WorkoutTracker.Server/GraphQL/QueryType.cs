@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
@@ -16,5 +17,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddExerciseQueries();
         this.AddSessionQueries();
         this.AddCoachingQueries();
+        this.AddBodyMapQueries();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
@@ -12,7 +13,7 @@ public sealed record SetChange(WorkoutSet? Set, Guid SetId, TrainingSession Sess
 /// <summary>
 /// The session mutations. Each one is idempotent by clientMutationId, validates before writing, locks
 /// the session row so a session's sets change one at a time (orders stay unique, versions and events
-/// stay in order), and publishes its event in the same transaction.
+/// stay in order), keeps the body map current and publishes its event, all in the same transaction.
 /// </summary>
 public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider clock)
 {
@@ -94,7 +95,8 @@ public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider
                 db.Sets.Add(set);
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                await PublishAsync(db, SessionEventKind.SetLogged, session, set.Id, now, ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, set.ExerciseId, before: null, after: FactsOf(set), ct);
+                await PublishAsync(db, SessionEventKind.SetLogged, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
             },
             ReplaySetAsync,
@@ -113,8 +115,8 @@ public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider
             input with { ClientMutationId = "" },
             async (db, ct) =>
             {
-                var set = await FindOwnSetAsync(db, athlete, input.SetId, ct);
-                var session = await LockOpenSessionAsync(db, athlete, set.SessionId, ct);
+                var (set, session) = await LockOwnSetAsync(db, athlete, input.SetId, ct);
+                var before = FactsOf(set);
                 set.LoadKg = input.LoadKg;
                 set.Reps = input.Reps;
                 set.Rpe = input.Rpe;
@@ -123,7 +125,8 @@ public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider
                 set.UpdatedAt = now;
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                await PublishAsync(db, SessionEventKind.SetUpdated, session, set.Id, now, ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, set.ExerciseId, before, FactsOf(set), ct);
+                await PublishAsync(db, SessionEventKind.SetUpdated, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
             },
             ReplaySetAsync,
@@ -141,12 +144,12 @@ public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider
             input with { ClientMutationId = "" },
             async (db, ct) =>
             {
-                var set = await FindOwnSetAsync(db, athlete, input.SetId, ct);
-                var session = await LockOpenSessionAsync(db, athlete, set.SessionId, ct);
+                var (set, session) = await LockOwnSetAsync(db, athlete, input.SetId, ct);
                 db.Sets.Remove(set);
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                await PublishAsync(db, SessionEventKind.SetDeleted, session, set.Id, now, ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, set.ExerciseId, FactsOf(set), after: null, ct);
+                await PublishAsync(db, SessionEventKind.SetDeleted, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(null, set.Id, session), SetResultId(session, set.Id));
             },
             ReplaySetAsync,
@@ -175,7 +178,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider
                 session.FinishedAt = finishedAt;
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                await PublishAsync(db, SessionEventKind.SessionFinished, session, null, now, ct);
+                await PublishAsync(db, SessionEventKind.SessionFinished, session, null, bodyMap: null, now, ct);
                 return (session, session.Id.ToString());
             },
             async (db, resultId, ct) => await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(resultId!), ct),
@@ -203,10 +206,22 @@ public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider
         return session.IsFinished ? throw new SessionFinishedException(session.Id) : session;
     }
 
-    private static async Task<WorkoutSet> FindOwnSetAsync(WorkoutDb db, User athlete, Guid setId, CancellationToken ct)
+    /// <summary>
+    /// Locks the set's session, then reads the set: what the change starts from is what the previous
+    /// change of this session left, not a value read before waiting for the lock.
+    /// </summary>
+    private static async Task<(WorkoutSet Set, TrainingSession Session)> LockOwnSetAsync(WorkoutDb db, User athlete, Guid setId, CancellationToken ct)
     {
+        var owner = await db.Sets.AsNoTracking().Where(s => s.Id == setId).Select(s => new { s.SessionId, s.AthleteId }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Set", setId.ToString());
+        if (owner.AthleteId != athlete.Id)
+        {
+            throw new NotYourSessionException();
+        }
+
+        var session = await LockOpenSessionAsync(db, athlete, owner.SessionId, ct);
         var set = await db.Sets.SingleOrDefaultAsync(s => s.Id == setId, ct) ?? throw new NotFoundException("Set", setId.ToString());
-        return set.AthleteId == athlete.Id ? set : throw new NotYourSessionException();
+        return (set, session);
     }
 
     /// <summary>A set change is remembered as "session/set", so a replay finds the session even after the set was deleted.</summary>
@@ -225,6 +240,10 @@ public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider
         return new SetChange(set, setId, session);
     }
 
-    private static Task PublishAsync(WorkoutDb db, SessionEventKind kind, TrainingSession session, Guid? setId, DateTimeOffset now, CancellationToken ct) =>
-        SessionEventChannel.PublishAsync(db, new SessionEventNotice(kind, session.Id, session.AthleteId, setId, session.Version, now), ct);
+    private static SetFacts FactsOf(WorkoutSet set) => new(set.PerformedAt, set.LoadKg, set.Reps, set.Rpe, set.IsWarmup);
+
+    private static Task PublishAsync(
+        WorkoutDb db, SessionEventKind kind, TrainingSession session, Guid? setId, BodyMapStamp? bodyMap, DateTimeOffset now, CancellationToken ct) =>
+        SessionEventChannel.PublishAsync(
+            db, new SessionEventNotice(kind, session.Id, session.AthleteId, setId, session.Version, now, bodyMap?.WeekStart, bodyMap?.Version), ct);
 }

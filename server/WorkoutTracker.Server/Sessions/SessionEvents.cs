@@ -22,7 +22,9 @@ public sealed record SessionEventNotice(
     Guid AthleteId,
     Guid? SetId,
     int SessionVersion,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    DateOnly? BodyMapWeekStart = null,
+    int? BodyMapVersion = null);
 
 /// <summary>
 /// Publishes session events through PostgreSQL <c>pg_notify</c> inside the transaction of the change:

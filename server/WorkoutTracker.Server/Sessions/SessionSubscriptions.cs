@@ -2,6 +2,7 @@ using System.Reactive.Linq;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.GraphQL;
@@ -40,6 +41,20 @@ public sealed class SessionEventType : ObjectGraphType<SessionEventNotice>
         Field<IdGraphType>("setId").Description("The set logged, updated or deleted.").Resolve(c => c.Source.SetId);
         Field<NonNullGraphType<IntGraphType>>("sessionVersion").Resolve(c => c.Source.SessionVersion);
         Field<NonNullGraphType<InstantGraphType>>("occurredAt").Resolve(c => c.Source.OccurredAt);
+        Field<CalendarDateGraphType>("bodyMapWeekStart").Description("The week whose body map the change touched.").Resolve(c => c.Source.BodyMapWeekStart);
+        Field<IntGraphType>("bodyMapVersion").Description("That week's body-map version after the change.").Resolve(c => c.Source.BodyMapVersion);
+        Field<BodyMapType>("bodyMap")
+            .Description("That week's body map as it stands now (null for a finish).")
+            .ResolveAsync(async c =>
+            {
+                if (c.Source.BodyMapWeekStart is not { } week)
+                {
+                    return null;
+                }
+
+                var key = (c.Source.AthleteId, week);
+                return (await c.RequestServices!.GetRequiredService<BodyMapReads>().LoadAsync([key], c.CancellationToken))[key];
+            });
         Field<WorkoutSetType>("set")
             .Description("The set as it stands now; null for deletes and finishes.")
             .ResolveAsync(async c =>

@@ -22,6 +22,62 @@ namespace WorkoutTracker.Server.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("WorkoutTracker.Server.BodyMap.BodyMapMuscle", b =>
+                {
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<string>("Muscle")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("muscle");
+
+                    b.Property<decimal>("HardSets")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("numeric(9,1)")
+                        .HasColumnName("hard_sets");
+
+                    b.Property<decimal>("TotalReps")
+                        .HasPrecision(10, 1)
+                        .HasColumnType("numeric(10,1)")
+                        .HasColumnName("total_reps");
+
+                    b.Property<decimal>("VolumeLoadKg")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("volume_load_kg");
+
+                    b.HasKey("AthleteId", "WeekStart", "Muscle")
+                        .HasName("pk_body_map_muscles");
+
+                    b.ToTable("body_map_muscles", (string)null);
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.BodyMap.BodyMapWeek", b =>
+                {
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("AthleteId", "WeekStart")
+                        .HasName("pk_body_map_weeks");
+
+                    b.ToTable("body_map_weeks", (string)null);
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Coaching.CoachLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -353,6 +409,26 @@ namespace WorkoutTracker.Server.Data.Migrations
 
                             t.HasCheckConstraint("ck_sets_rpe", "rpe IS NULL OR (rpe BETWEEN 1 AND 10 AND rpe * 2 = trunc(rpe * 2))");
                         });
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.BodyMap.BodyMapMuscle", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.BodyMap.BodyMapWeek", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId", "WeekStart")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_body_map_muscles_body_map_weeks_athlete_id_week_start");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.BodyMap.BodyMapWeek", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_body_map_weeks_users_athlete_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Coaching.CoachLink", b =>
