@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.GraphQL.Caching;
+using WorkoutTracker.Server.GraphQL.DataLoaders;
 using WorkoutTracker.Server.GraphQL.Http;
 using WorkoutTracker.Server.GraphQL.PersistedOperations;
 
@@ -11,8 +12,8 @@ namespace WorkoutTracker.Server.GraphQL;
 public static class GraphQLExtensions
 {
     /// <summary>
-    /// The schema, its executer and the HTTP transport. Program.cs and the tests both call this, so
-    /// the schema the tests see is the one that runs.
+    /// The schema, its executer, the transport (HTTP and WebSocket) and the per-request DataLoaders.
+    /// Program.cs and the tests both call this, so the schema the tests see is the one that runs.
     /// </summary>
     public static IServiceCollection AddWorkoutGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,7 +36,9 @@ public static class GraphQLExtensions
             .AddUnhandledExceptionHandler(DomainErrorMapping.HandleAsync)
             .ConfigureExecution(sp => new PersistedOperationHandler(
                 sp.GetRequiredService<PersistedOperationManifest>(),
-                sp.GetRequiredService<IOptions<PersistedOperationOptions>>().Value)));
+                sp.GetRequiredService<IOptions<PersistedOperationOptions>>().Value))
+            // Each subscription event resolves in a scope of its own: fresh DataLoaders and DbContexts per event.
+            .AddScopedSubscriptionExecutionStrategy());
 
         services.AddOptions<PersistedOperationOptions>().Bind(configuration.GetSection(PersistedOperationOptions.SectionName));
         services.AddSingleton(sp =>
@@ -46,6 +49,7 @@ public static class GraphQLExtensions
 
         services.AddGraphQLHttpTransport<WorkoutSchema>(configuration);
         services.AddSingleton<IEntityTagProvider, VersionedEntityTags>();
+        services.AddDataLoaders();
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(GraphQLTelemetry.ActivitySourceName));
         return services;
     }
