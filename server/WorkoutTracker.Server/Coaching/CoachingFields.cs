@@ -1,7 +1,9 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.GraphQL;
+using WorkoutTracker.Server.Profiles;
 
 namespace WorkoutTracker.Server.Coaching;
 
@@ -19,6 +21,28 @@ public static class CoachingFields
                     .Where(l => l.CoachId == user.Id || l.AthleteId == user.Id)
                     .OrderBy(l => l.Status == CoachLinkStatus.Ended).ThenByDescending(l => l.CreatedAt)
                     .ToListAsync(c.CancellationToken);
+            });
+    }
+
+    public static void AddAthleteQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AthleteType>>>>("athletes")
+            .Description("For a coach: the athletes they follow (active links), by name.")
+            .ResolveAsync(async c =>
+            {
+                var user = await c.GetCurrentUserAsync();
+                if (user.Role != UserRole.Coach)
+                {
+                    throw new ForbiddenException("Only coaches have athletes.");
+                }
+
+                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(c.CancellationToken);
+                var athletes = await db.CoachLinks.AsNoTracking()
+                    .Where(l => l.CoachId == user.Id && l.Status == CoachLinkStatus.Active)
+                    .Join(db.Users, l => l.AthleteId, u => u.Id, (_, u) => u)
+                    .OrderBy(u => u.DisplayName)
+                    .ToListAsync(c.CancellationToken);
+                return athletes.Select(u => new AthleteView(u)).ToList();
             });
     }
 

@@ -1,7 +1,6 @@
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.GraphQL;
+using WorkoutTracker.Server.GraphQL.DataLoaders;
 using WorkoutTracker.Server.Profiles;
 
 namespace WorkoutTracker.Server.Coaching;
@@ -13,19 +12,13 @@ public sealed class CoachLinkType : ObjectGraphType<CoachLink>
         Name = "CoachLink";
         Description = "A coach following an athlete.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<UserType>>("coach").ResolveAsync(async c => await LoadUserAsync(c.RequestServices!, c.Source.CoachId, c.CancellationToken));
-        Field<NonNullGraphType<UserType>>("athlete").ResolveAsync(async c => await LoadUserAsync(c.RequestServices!, c.Source.AthleteId, c.CancellationToken));
+        Field<NonNullGraphType<UserType>>("coach").Resolve(c => c.GetDataLoader<UserByIdDataLoader>().LoadAsync(c.Source.CoachId));
+        Field<NonNullGraphType<UserType>>("athlete").Resolve(c => c.GetDataLoader<UserByIdDataLoader>().LoadAsync(c.Source.AthleteId));
         Field<NonNullGraphType<IdGraphType>>("requestedBy").Description("The user who asked; the other accepts.").Resolve(c => c.Source.RequestedBy);
         Field<NonNullGraphType<CoachLinkStatusType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<InstantGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
         Field<InstantGraphType>("acceptedAt").Resolve(c => c.Source.AcceptedAt);
         Field<InstantGraphType>("endedAt").Resolve(c => c.Source.EndedAt);
-    }
-
-    private static async Task<User> LoadUserAsync(IServiceProvider services, Guid id, CancellationToken ct)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking().SingleAsync(u => u.Id == id, ct);
     }
 }
 

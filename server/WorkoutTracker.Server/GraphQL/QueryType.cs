@@ -17,6 +17,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddExerciseQueries();
         this.AddSessionQueries();
         this.AddCoachingQueries();
+        this.AddAthleteQueries();
         this.AddBodyMapQueries();
     }
 }

@@ -1,11 +1,10 @@
 using System.Reactive.Linq;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
-using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.GraphQL;
+using WorkoutTracker.Server.GraphQL.DataLoaders;
 
 namespace WorkoutTracker.Server.Sessions;
 
@@ -24,6 +23,22 @@ public static class SessionSubscriptions
                     ?? throw new NotFoundException("Session", sessionId.ToString());
                 return c.RequestServices!.GetRequiredService<SessionEventHub>()
                     .Where(notice => notice.SessionId == sessionId)
+                    .Select(notice => (object?)notice);
+            });
+
+        subscription.Field<NonNullGraphType<SessionEventType>>("athleteActivity")
+            .Description("For a coach: every session event of the athletes they follow (links active when subscribing).")
+            .ResolveStreamAsync(async c =>
+            {
+                var user = await c.GetCurrentUserAsync();
+                if (user.Role != Profiles.UserRole.Coach)
+                {
+                    throw new ForbiddenException("Only coaches follow athletes.");
+                }
+
+                var athletes = (await c.RequestServices!.GetRequiredService<Coaching.AthleteAccess>().AthletesOfAsync(user.Id, c.CancellationToken)).ToHashSet();
+                return c.RequestServices!.GetRequiredService<SessionEventHub>()
+                    .Where(notice => athletes.Contains(notice.AthleteId))
                     .Select(notice => (object?)notice);
             });
     }
@@ -45,27 +60,13 @@ public sealed class SessionEventType : ObjectGraphType<SessionEventNotice>
         Field<IntGraphType>("bodyMapVersion").Description("That week's body-map version after the change.").Resolve(c => c.Source.BodyMapVersion);
         Field<BodyMapType>("bodyMap")
             .Description("That week's body map as it stands now (null for a finish).")
-            .ResolveAsync(async c =>
-            {
-                if (c.Source.BodyMapWeekStart is not { } week)
-                {
-                    return null;
-                }
-
-                var key = (c.Source.AthleteId, week);
-                return (await c.RequestServices!.GetRequiredService<BodyMapReads>().LoadAsync([key], c.CancellationToken))[key];
-            });
+            .Resolve(c => c.Source.BodyMapWeekStart is { } week
+                ? c.GetDataLoader<BodyMapByAthleteWeekDataLoader>().LoadAsync((c.Source.AthleteId, week))
+                : null);
         Field<WorkoutSetType>("set")
             .Description("The set as it stands now; null for deletes and finishes.")
-            .ResolveAsync(async c =>
-            {
-                if (c.Source.SetId is not { } setId || c.Source.Kind == SessionEventKind.SetDeleted)
-                {
-                    return null;
-                }
-
-                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(c.CancellationToken);
-                return await db.Sets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == setId, c.CancellationToken);
-            });
+            .Resolve(c => c.Source.SetId is { } setId && c.Source.Kind != SessionEventKind.SetDeleted
+                ? c.GetDataLoader<SetByIdDataLoader>().LoadAsync(setId)
+                : null);
     }
 }

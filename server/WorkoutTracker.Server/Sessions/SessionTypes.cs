@@ -1,8 +1,7 @@
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.GraphQL;
+using WorkoutTracker.Server.GraphQL.DataLoaders;
 
 namespace WorkoutTracker.Server.Sessions;
 
@@ -20,11 +19,7 @@ public sealed class SessionType : ObjectGraphType<TrainingSession>
         Field<NonNullGraphType<IntGraphType>>("version").Description("Bumps on every change to the session or its sets.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkoutSetType>>>>("sets")
             .Description("Sets in the order they were logged.")
-            .ResolveAsync(async c =>
-            {
-                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(c.CancellationToken);
-                return await db.Sets.AsNoTracking().Where(s => s.SessionId == c.Source.Id).OrderBy(s => s.Order).ToListAsync(c.CancellationToken);
-            });
+            .Resolve(c => c.GetDataLoader<SetsBySessionIdDataLoader>().LoadAsync(c.Source.Id));
     }
 }
 
@@ -37,11 +32,7 @@ public sealed class WorkoutSetType : ObjectGraphType<WorkoutSet>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<IdGraphType>>("sessionId").Resolve(c => c.Source.SessionId);
         Field<NonNullGraphType<ExerciseType>>("exercise")
-            .ResolveAsync(async c =>
-            {
-                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(c.CancellationToken);
-                return await db.Exercises.AsNoTracking().SingleAsync(e => e.Id == c.Source.ExerciseId, c.CancellationToken);
-            });
+            .Resolve(c => c.GetDataLoader<ExerciseByIdDataLoader>().LoadAsync(c.Source.ExerciseId));
         Field<NonNullGraphType<IntGraphType>>("order").Description("Position in the session, 1-based.").Resolve(c => c.Source.Order);
         Field<NonNullGraphType<FloatGraphType>>("loadKg").Resolve(c => c.Source.LoadKg);
         Field<NonNullGraphType<IntGraphType>>("reps").Resolve(c => c.Source.Reps);

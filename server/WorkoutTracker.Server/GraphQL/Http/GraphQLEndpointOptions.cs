@@ -18,7 +18,7 @@ public sealed class GraphQLEndpointOptions
     public int MaxDepth { get; set; } = 12;
 
     /// <summary>Highest complexity score allowed, checked before execution.</summary>
-    public int MaxComplexity { get; set; } = 2_000;
+    public int MaxComplexity { get; set; } = 25_000;
 
     /// <summary>Time a single operation may run before it is stopped with an error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
