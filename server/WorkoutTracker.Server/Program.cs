@@ -1,5 +1,6 @@
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.GraphQL;
+using WorkoutTracker.Server.GraphQL.Http;
 using WorkoutTracker.Server.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ var app = builder.Build();
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseGraphQLWebSockets();
 
 app.MapDefaultEndpoints();
 app.MapWorkoutIdentity();
