@@ -1,6 +1,7 @@
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Extensions;
 using WorkoutTracker.Server.GraphQL;
+using WorkoutTracker.Server.GraphQL.Http;
 using WorkoutTracker.Server.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ var app = builder.Build();
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseGraphQLWebSockets();
 
 app.MapDefaultEndpoints();
 app.MapWorkoutIdentity();

@@ -25,4 +25,23 @@ public sealed class GraphQLEndpointOptions
 
     /// <summary>Expose exception details in errors (development only).</summary>
     public bool ExposeExceptionDetails { get; set; }
+
+    /// <summary>The <c>graphql-transport-ws</c> WebSocket protocol on the same path (section <c>GraphQL:WebSockets</c>).</summary>
+    public GraphQLWebSocketOptions WebSockets { get; set; } = new();
+}
+
+/// <summary>Limits of the <c>graphql-transport-ws</c> WebSocket protocol.</summary>
+public sealed class GraphQLWebSocketOptions
+{
+    /// <summary>Time a client has to send <c>connection_init</c> after the upgrade; then the socket is closed 4408.</summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Largest message a client may send; a bigger one closes the socket 1009 (message too big).</summary>
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Interval of WebSocket-level ping frames that keep idle connections open through proxies; zero turns them off.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages that may wait to be sent on one socket; a client that falls further behind is disconnected.</summary>
+    public int MaxPendingMessages { get; set; } = 1_000;
 }
