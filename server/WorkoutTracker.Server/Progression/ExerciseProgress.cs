@@ -61,7 +61,7 @@ public sealed record ExerciseProgress
             Implement = implement,
             Scheme = scheme,
             Unit = unit,
-            Load = LoadRounding.Round(StartingLoads.For(exercise, experience, unit), implement, loading),
+            Load = LoadRounding.Round(StartingLoads.For(exercise, experience, unit, loading), implement, loading),
             TargetReps = scheme.StartingReps,
         };
     }

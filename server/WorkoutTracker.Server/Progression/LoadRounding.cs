@@ -25,7 +25,7 @@ public static class LoadRounding
     {
         if (implement == LoadImplement.Kettlebell)
         {
-            return RoundToSize(load, Sizes(setup), direction);
+            return Normalize(RoundToSize(load, Sizes(setup), direction));
         }
 
         var ladder = LadderOf(implement, setup);
@@ -36,8 +36,11 @@ public static class LoadRounding
             RoundingDirection.Up => Math.Ceiling(steps),
             _ => steps - Math.Floor(steps) > 0.5m ? Math.Floor(steps) + 1 : Math.Floor(steps),
         };
-        return Math.Max(ladder.Minimum, ladder.Start + whole * ladder.Step);
+        return Normalize(Math.Max(ladder.Minimum, ladder.Start + whole * ladder.Step));
     }
+
+    /// <summary>Drops trailing zeros of the decimal scale (60.00 → 60) so loads print and serialize cleanly.</summary>
+    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000m;
 
     /// <summary>The lightest load the implement allows: the empty bar, one dumbbell or stack step, the lightest kettlebell, or 0 added to bodyweight.</summary>
     public static decimal Minimum(LoadImplement implement, LoadingSetup setup) =>

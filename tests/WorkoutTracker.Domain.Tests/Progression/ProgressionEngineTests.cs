@@ -39,6 +39,20 @@ public class ProgressionEngineTests
     }
 
     [Fact]
+    public void Starting_load_uses_the_athletes_own_bar()
+    {
+        var setup = LoadingSetup.DefaultKg with { BarWeight = 15m };
+
+        var progress = ExerciseProgress.Start(Catalog("barbell-back-squat"), new LinearProgression { Reps = 5 }, ExperienceLevel.Beginner, WeightUnit.Kg, setup);
+
+        Assert.Equal(15m, progress.Load);
+    }
+
+    [Fact]
+    public void Loads_carry_no_trailing_zeros() =>
+        Assert.Equal("60", LoadRounding.Round(60.004m, LoadImplement.Barbell, LoadingSetup.DefaultKg).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
     public void Start_begins_at_the_schemes_starting_reps_with_no_history()
     {
         var progress = ExerciseProgress.Start(Catalog("barbell-bench-press"), new DoubleProgression { RepsMin = 8, RepsMax = 12 }, ExperienceLevel.Beginner, WeightUnit.Kg);
