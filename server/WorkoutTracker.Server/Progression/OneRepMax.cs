@@ -39,6 +39,16 @@ public static class OneRepMax
     /// <summary>The e1RM of a performed set (see <see cref="Estimate(decimal, int, decimal?)"/>).</summary>
     public static decimal Estimate(PerformedSet set) => Estimate(set.Load, set.Reps, set.Rpe);
 
+    /// <summary>
+    /// The best e1RM of an exercise over a history of sets (all in one unit), warm-ups ignored; null when
+    /// no work set has reps. Example: 100 × 5 (116.67) and 100 × 3 @ 8 (115.87) → 116.67.
+    /// </summary>
+    public static decimal? Best(IEnumerable<PerformedSet> sets)
+    {
+        var estimates = sets.Where(s => !s.IsWarmup).Select(Estimate).Where(e => e > 0).ToList();
+        return estimates.Count == 0 ? null : estimates.Max();
+    }
+
     /// <summary>Epley's formula: load × (1 + reps / 30); a single is the load itself.</summary>
     public static decimal Epley(decimal load, int reps) => reps switch
     {

@@ -44,4 +44,13 @@ public class OneRepMaxTests
 
     [Fact]
     public void Load_for_5_at_rpe_8_from_an_e1rm_of_150_is_121_65() => Assert.Equal(121.65m, OneRepMax.LoadFor(150m, 5, 8m));
+
+    [Fact]
+    public void Best_e1rm_over_a_history_ignores_warmups()
+    {
+        PerformedSet[] history = [new(100m, 5), new(100m, 3, 8m), new(130m, 3, IsWarmup: true)];
+
+        Assert.Equal(116.67m, OneRepMax.Best(history));
+        Assert.Null(OneRepMax.Best([new PerformedSet(100m, 5, IsWarmup: true)]));
+    }
 }
