@@ -3,6 +3,7 @@ using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Identity;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Sessions;
 
@@ -30,6 +31,8 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<CoachLink> CoachLinks => Set<CoachLink>();
+
+    public DbSet<DevelopmentRefreshToken> DevelopmentRefreshTokens => Set<DevelopmentRefreshToken>();
 
     public DbSet<BodyMapWeek> BodyMapWeeks => Set<BodyMapWeek>();
 

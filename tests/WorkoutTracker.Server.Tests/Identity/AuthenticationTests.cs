@@ -99,4 +99,25 @@ public sealed class AuthenticationTests(WorkoutApiFactory api) : IClassFixture<W
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Refresh_token_is_single_use_and_gives_a_working_access_token()
+    {
+        using var client = api.CreateClient();
+        using var signIn = await client.PostAsJsonAsync("/dev/token", new { email = DemoUsers.Athlete.Email, password = DemoUsers.Athlete.Password });
+        var first = await signIn.Content.ReadFromJsonAsync<TokenResponse>();
+
+        using var refreshed = await client.PostAsJsonAsync("/dev/token", new { refreshToken = first!.RefreshToken });
+        var second = await refreshed.Content.ReadFromJsonAsync<TokenResponse>();
+        using var reused = await client.PostAsJsonAsync("/dev/token", new { refreshToken = first.RefreshToken });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second!.AccessToken);
+        var me = await client.PostGraphQLAsync("{ me { id } }");
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.NotEqual(first.RefreshToken, second.RefreshToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+        Assert.Equal(DemoUsers.Athlete.Id.ToString(), me.Data!["me"]!["id"]!.GetValue<string>());
+    }
+
+    private sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn);
 }

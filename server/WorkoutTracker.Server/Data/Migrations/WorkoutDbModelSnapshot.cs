@@ -237,6 +237,34 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.ToTable("exercises", (string)null);
                 });
 
+            modelBuilder.Entity("WorkoutTracker.Server.Identity.DevelopmentRefreshToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_dev_refresh_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_dev_refresh_tokens_expires_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_dev_refresh_tokens_user_id");
+
+                    b.ToTable("dev_refresh_tokens", (string)null);
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Profiles.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -446,6 +474,16 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_coach_links_users_coach_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Identity.DevelopmentRefreshToken", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dev_refresh_tokens_users_user_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Sessions.TrainingSession", b =>
