@@ -101,6 +101,8 @@ export class OfflineQueue {
 
   /** Loads (and migrates) what is stored, then starts draining. Call once, on app start. */
   async start(): Promise<void> {
+    this.stopped = false;
+    await this.writes;
     const { data, changed } = await loadVersioned(this.options.storage, this.options.storageKey, queueSpec);
     if (this.stopped) return;
     const known = new Set(data.items.map((i) => i.clientMutationId));
@@ -112,7 +114,7 @@ export class OfflineQueue {
     this.drain();
   }
 
-  /** Stops timers and sending (what is stored stays). In-flight sends finish but change nothing. */
+  /** Stops timers and sending (what is stored stays); start() again resumes. */
   stop(): void {
     this.stopped = true;
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
