@@ -10,4 +10,6 @@ module.exports = {
     'node_modules/(?!((jest-)?react-native|@react-native(-community)?|@react-native-async-storage|expo(nent)?|@expo(nent)?/.*|@expo-google-fonts/.*|react-navigation|@react-navigation/.*|react-native-svg|urql|@urql/.*|wonka|graphql-ws))',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // the first render of a suite loads much of React Native: generous on a busy 2-core machine
+  testTimeout: 30000,
 };

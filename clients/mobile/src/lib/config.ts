@@ -14,6 +14,8 @@ function defaultBffUrl(): string {
 export const config = {
   bffUrl: (process.env.EXPO_PUBLIC_BFF_URL ?? defaultBffUrl()).replace(/\/+$/, ''),
   graphqlPath: '/graphql',
+  /** EXPO_PUBLIC_DEMO=1: no server; an in-memory demo answers (src/lib/demo-server.ts). */
+  demo: process.env.EXPO_PUBLIC_DEMO === '1',
 };
 
 /** ws(s)://host/graphql for the same origin as the BFF. */
