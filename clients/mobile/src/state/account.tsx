@@ -33,8 +33,23 @@ export function AccountProviders({ account, children, network, queue }: {
     [queue, net, account.id],
   );
 
-  // The BFF session expired while syncing: ask who we are (shows sign-in when signed out).
-  useEffect(() => q.onEvent((e) => e.type === 'paused' && void refresh()), [q, refresh]);
+  // The BFF refused the queue's call as signed out: ask who we are. Signed out → the sign-in screen
+  // replaces all this, and the queue resumes from storage after signing in. Still signed in (a
+  // passing 401) → try the queue again a little later.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = q.onEvent((e) => {
+      if (e.type !== 'paused') return;
+      void refresh().then(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => q.resume(), 30_000);
+      });
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [q, refresh]);
 
   return (
     <NetworkProvider network={net}>
