@@ -64,4 +64,37 @@ describe('logging a set from the session screen', () => {
     const input = server.requests.find((r) => r.operationName === 'LogSet')!.variables.input as { loadKg: number };
     expect(input.loadKg).toBeCloseTo(225 * 0.45359237, 3);
   });
+
+  it('starts the rest timer after a set', async () => {
+    await renderApp(<SessionScreen sessionId="session-1" />);
+    await screen.findByText('Day A');
+    expect(screen.queryByRole('button', { name: 'Skip rest' })).toBeNull();
+    await fireEvent.press(logButton());
+    expect(screen.getByRole('button', { name: 'Skip rest' })).toBeOnTheScreen();
+    await fireEvent.press(screen.getByRole('button', { name: 'Skip rest' }));
+    expect(screen.queryByRole('button', { name: 'Skip rest' })).toBeNull();
+  });
+
+  it('deletes a set from its long-press menu, at once and then on the server', async () => {
+    const { server } = await renderApp(<SessionScreen sessionId="session-1" />);
+    await screen.findByText('Day A');
+    await fireEvent(screen.getByLabelText(/^Set 1 of Back Squat: .*, done /), 'longPress');
+    await fireEvent.press(screen.getByRole('button', { name: 'Delete set 1 of Back Squat' }));
+
+    expect(screen.getByLabelText(/^Set 1 of Back Squat: .*not done yet$/)).toBeOnTheScreen();
+    await waitFor(() => expect(server.sessions.get('session-1')!.sets).toHaveLength(0));
+    expect(server.requests.find((r) => r.operationName === 'DeleteSet')?.variables.input).toMatchObject({ setId: 'set-1' });
+  });
+
+  it('edits a set from its long-press menu', async () => {
+    const { server } = await renderApp(<SessionScreen sessionId="session-1" />);
+    await screen.findByText('Day A');
+    await fireEvent(screen.getByLabelText(/^Set 1 of Back Squat: .*, done /), 'longPress');
+    await fireEvent.press(screen.getByRole('button', { name: 'Edit set 1 of Back Squat' }));
+    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase reps' })[0]!);
+    await fireEvent.press(screen.getByRole('button', { name: 'Save edit of Back Squat' }));
+
+    await waitFor(() => expect(server.sessions.get('session-1')!.sets[0]?.reps).toBe(6));
+    expect(screen.getByLabelText(/^Set 1 of Back Squat: .*done 100 kg × 6/)).toBeOnTheScreen();
+  });
 });

@@ -1,5 +1,5 @@
 import { pendingSetId, type QueueItem } from '#/offline/queue';
-import { applyConfirmed, mergeSessionSets, noConfirmedChanges } from '#/state/queries/workout-session';
+import { applyConfirmed, mergeSessionSets, noConfirmedChanges, pruneConfirmed } from '#/state/queries/workout-session';
 import type { WorkoutSet } from '#/state/queries/types';
 
 const server: WorkoutSet[] = [
@@ -48,5 +48,18 @@ describe('optimistic session sets', () => {
     let confirmed = applyConfirmed(noConfirmedChanges, item('c1', 'logSet', {}), { set: logged });
     confirmed = applyConfirmed(confirmed, item('c2', 'deleteSet', { setId: 's1' }), { deletedSetId: 's1' });
     expect(mergeSessionSets(server, confirmed, [], 'sess').map((s) => [s.id, s.status])).toEqual([['s2', 'synced']]);
+  });
+
+  it('forgets confirmed answers only once the server shows them', () => {
+    const a = { ...server[0]!, id: 'a' };
+    const b = { ...server[0]!, id: 'b' };
+    let confirmed = applyConfirmed(noConfirmedChanges, item('c1', 'logSet', {}), { set: a });
+    confirmed = applyConfirmed(confirmed, item('c2', 'logSet', {}), { set: b });
+    confirmed = applyConfirmed(confirmed, item('c3', 'deleteSet', { setId: 's1' }), { deletedSetId: 's1' });
+    // a fetch that raced ahead: it has a but not b, and still has s1
+    const pruned = pruneConfirmed(confirmed, [...server, a]);
+    expect(Object.keys(pruned.sets)).toEqual(['b']);
+    expect(pruned.deleted).toEqual(['s1']);
+    expect(pruneConfirmed(pruned, [a, b])).toEqual({ sets: {}, deleted: [] });
   });
 });

@@ -58,6 +58,16 @@ export function applyConfirmed(changes: ConfirmedChanges, item: QueueItem, paylo
   return { ...changes, sets: { ...changes.sets, [set.id]: set } };
 }
 
+/** Drops what a fresh server answer already reflects (a set it has, a deletion it shows). */
+export function pruneConfirmed(changes: ConfirmedChanges, serverSets: readonly WorkoutSet[] | undefined): ConfirmedChanges {
+  if (!serverSets) return changes;
+  const onServer = new Set(serverSets.map((s) => s.id));
+  const sets = Object.fromEntries(Object.entries(changes.sets).filter(([id]) => !onServer.has(id)));
+  const deleted = changes.deleted.filter((id) => onServer.has(id));
+  if (Object.keys(sets).length === Object.keys(changes.sets).length && deleted.length === changes.deleted.length) return changes;
+  return { sets, deleted };
+}
+
 /** A queued logSet as the set it will become. */
 export function pendingSetOf(item: QueueItem, order: number): DisplaySet {
   const v = item.variables as Record<string, unknown>;
@@ -144,8 +154,8 @@ export function useSessionSets(sessionId: ID) {
     [queue, sessionId, reexecute],
   );
 
-  // A fresh server answer includes what was confirmed: forget the overlay then.
-  useEffect(() => setConfirmed(noConfirmedChanges), [serverSets]);
+  // Forget confirmed answers once a fresh server answer reflects them.
+  useEffect(() => setConfirmed((c) => pruneConfirmed(c, serverSets)), [serverSets]);
 
   const sets = useMemo(() => mergeSessionSets(serverSets ?? [], confirmed, items, sessionId), [serverSets, confirmed, items, sessionId]);
   return { result, sets, session: result.data?.session ?? null, refetch: reexecute };
