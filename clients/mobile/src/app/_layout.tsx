@@ -30,7 +30,7 @@ function Root() {
   const bar = <StatusBar style={t.scheme === 'dark' ? 'light' : 'dark'} />;
   if (state.status === 'loading') {
     return (
-      <Screen scroll={false}>
+      <Screen scroll={false} safeTop>
         {bar}
         <Loading label="Checking your session" />
       </Screen>

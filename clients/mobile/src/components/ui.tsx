@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { ActivityIndicator, Pressable, ScrollView, StyleSheet, Text, View, type StyleProp, type TextStyle, type ViewStyle } from 'react-native';
+import { useSafeAreaInsets } from 'react-native-safe-area-context';
 import { HIT, useTheme } from '#/lib/theme';
 
-export function Screen({ children, scroll = true }: { children: ReactNode; scroll?: boolean }) {
+/** A screen's scrolling body. `safeTop` for screens without a navigation header (sign-in). */
+export function Screen({ children, scroll = true, safeTop = false }: { children: ReactNode; scroll?: boolean; safeTop?: boolean }) {
   const t = useTheme();
-  const style = { flex: 1, backgroundColor: t.background } as const;
+  const insets = useSafeAreaInsets();
+  const style = { flex: 1, backgroundColor: t.background, paddingTop: safeTop ? insets.top : 0 } as const;
   if (!scroll) return <View style={[style, styles.pad]}>{children}</View>;
   return (
     <ScrollView style={style} contentContainerStyle={styles.pad} keyboardShouldPersistTaps="handled">

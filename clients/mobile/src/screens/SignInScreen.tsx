@@ -18,7 +18,7 @@ export function SignInScreen() {
   };
   const input = [styles.input, { color: t.text, borderColor: t.border, backgroundColor: t.surface }];
   return (
-    <Screen>
+    <Screen safeTop>
       <Title>WorkoutTracker</Title>
       <Body muted>Sign in to see your plan and log your sets.</Body>
       <TextInput

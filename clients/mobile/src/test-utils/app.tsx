@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react-native';
 import type { ReactElement } from 'react';
+import { SafeAreaProvider } from 'react-native-safe-area-context';
 import { createDemoServer, type DemoServer } from '#/lib/demo-server';
 import { createAccountNetwork } from '#/lib/network';
 import { OfflineQueue } from '#/offline/queue';
@@ -36,13 +37,15 @@ export async function renderApp(ui: ReactElement, options: { server?: DemoServer
   });
   const api = createAuthApi(createBffFetch({ baseUrl: '', fetchImpl: server.fetch }));
   const view = await render(
-    <PreferencesProvider storage={memoryStorage()}>
-      <SessionProvider api={api} initial={{ status: 'signedIn', account }}>
-        <AccountProviders account={account} network={network} queue={queue}>
-          {ui}
-        </AccountProviders>
-      </SessionProvider>
-    </PreferencesProvider>,
+    <SafeAreaProvider initialMetrics={{ frame: { x: 0, y: 0, width: 390, height: 844 }, insets: { top: 0, left: 0, right: 0, bottom: 0 } }}>
+      <PreferencesProvider storage={memoryStorage()}>
+        <SessionProvider api={api} initial={{ status: 'signedIn', account }}>
+          <AccountProviders account={account} network={network} queue={queue}>
+            {ui}
+          </AccountProviders>
+        </SessionProvider>
+      </PreferencesProvider>
+    </SafeAreaProvider>,
   );
   return { ...view, server, queue, storage, network };
 }
