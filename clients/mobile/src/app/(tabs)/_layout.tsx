@@ -1,0 +1,36 @@
+import { Tabs } from 'expo-router/js-tabs';
+import { Pressable, Text } from 'react-native';
+import { HIT, useTheme } from '#/lib/theme';
+import { useMeQuery } from '#/state/queries/me';
+import { useSession } from '#/state/session';
+
+export default function TabsLayout() {
+  const t = useTheme();
+  const { signOut } = useSession();
+  const [{ data }] = useMeQuery();
+  const isCoach = data?.me.role === 'COACH';
+  return (
+    <Tabs
+      screenOptions={{
+        headerStyle: { backgroundColor: t.surface },
+        headerTintColor: t.text,
+        tabBarStyle: { backgroundColor: t.surface, borderTopColor: t.border },
+        tabBarActiveTintColor: t.primary,
+        tabBarInactiveTintColor: t.textMuted,
+        tabBarIcon: () => null,
+        tabBarIconStyle: { display: 'none' },
+        headerRight: () => (
+          <Pressable accessibilityRole="button" accessibilityLabel="Sign out" onPress={() => void signOut()} style={{ minHeight: HIT, minWidth: HIT, justifyContent: 'center', paddingHorizontal: 12 }}>
+            <Text style={{ color: t.primary }}>Sign out</Text>
+          </Pressable>
+        ),
+      }}
+    >
+      <Tabs.Screen name="index" options={{ title: 'This week' }} />
+      <Tabs.Screen name="body" options={{ title: 'Body map' }} />
+      <Tabs.Screen name="history" options={{ title: 'History' }} />
+      <Tabs.Screen name="coach" options={{ title: 'Coach' }} />
+      <Tabs.Screen name="athletes" options={{ title: 'Athletes', href: isCoach ? undefined : null }} />
+    </Tabs>
+  );
+}

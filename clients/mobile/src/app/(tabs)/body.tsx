@@ -1,0 +1,5 @@
+import { BodyMapScreen } from '#/screens/BodyMapScreen';
+
+export default function BodyRoute() {
+  return <BodyMapScreen />;
+}

@@ -1,0 +1,5 @@
+import { CoachChatScreen } from '#/screens/CoachChatScreen';
+
+export default function CoachRoute() {
+  return <CoachChatScreen />;
+}

@@ -1,0 +1,5 @@
+import { HistoryScreen } from '#/screens/HistoryScreen';
+
+export default function HistoryRoute() {
+  return <HistoryScreen />;
+}

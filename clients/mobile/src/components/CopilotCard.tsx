@@ -1,0 +1,34 @@
+import { Text } from 'react-native';
+import { Body, Button, Card } from '#/components/ui';
+import { useTheme } from '#/lib/theme';
+import { formatLoad } from '#/lib/units';
+import type { CopilotSuggestion, Units } from '#/state/queries/types';
+
+/** The Copilot's suggestion for the next set (or a swap), with its reasoning. */
+export function CopilotCard({ suggestion, units, exerciseName, onUse }: {
+  suggestion: CopilotSuggestion | null | undefined;
+  units: Units;
+  exerciseName?: string;
+  onUse?: () => void;
+}) {
+  const t = useTheme();
+  if (!suggestion) return null;
+  const next = suggestion.nextSet;
+  return (
+    <Card style={{ borderColor: t.primary }}>
+      <Text accessibilityRole="header" style={{ color: t.primary, fontWeight: '700' }}>
+        Copilot
+      </Text>
+      {next ? (
+        <Body>
+          Next: {exerciseName ?? next.exerciseId} {formatLoad(next.loadKg, units)} × {next.reps}
+          {next.rpe ? ` @${next.rpe}` : ''}
+          {suggestion.restSeconds ? ` after ${suggestion.restSeconds}s rest` : ''}
+        </Body>
+      ) : null}
+      {suggestion.swap ? <Body>Swap: {suggestion.swap.name}</Body> : null}
+      <Body muted>{suggestion.rationale}</Body>
+      {next && onUse ? <Button label="Use suggestion" variant="secondary" onPress={onUse} /> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,100 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react-native';
+import { HANG, createDemoServer } from '#/lib/demo-server';
+import { SessionScreen } from '#/screens/SessionScreen';
+import { renderApp } from '#/test-utils/app';
+
+const logButton = () => screen.getByRole('button', { name: 'Log set 2 of Back Squat' });
+
+describe('logging a set from the session screen', () => {
+  it('shows the set at once, marked pending, before the server answers', async () => {
+    const server = createDemoServer();
+    server.intercept = (op) => (op === 'LogSet' ? HANG : undefined);
+    await renderApp(<SessionScreen sessionId="session-1" />, { server });
+
+    await screen.findByText('Day A');
+    await fireEvent.press(logButton());
+
+    expect(screen.getByLabelText(/^Set 2 of Back Squat: target .*, done .*, waiting to sync$/)).toBeOnTheScreen();
+    expect(screen.getByText('1 set waiting to sync')).toBeOnTheScreen();
+    expect(server.requests.filter((r) => r.operationName === 'LogSet')).toHaveLength(1);
+  });
+
+  it('confirms the set when the queue item succeeds', async () => {
+    const { server } = await renderApp(<SessionScreen sessionId="session-1" />);
+    await screen.findByText('Day A');
+    await fireEvent.press(logButton());
+
+    await waitFor(() => expect(screen.getByLabelText(/^Set 2 of Back Squat: target .*, done [^,]*$/)).toBeOnTheScreen());
+    expect(screen.queryByText(/waiting to sync/)).toBeNull();
+    expect(server.sessions.get('session-1')!.sets).toHaveLength(2);
+    const logSet = server.requests.find((r) => r.operationName === 'LogSet')!;
+    expect(logSet.method).toBe('POST');
+    expect(logSet.variables.input).toMatchObject({ sessionId: 'session-1', exerciseId: 'barbell-back-squat', loadKg: 100, reps: 5 });
+  });
+
+  it('rolls the set back on IDEMPOTENCY_CONFLICT and tells the user why', async () => {
+    const server = createDemoServer();
+    server.intercept = (op) =>
+      op === 'LogSet'
+        ? { status: 200, body: { data: null, errors: [{ message: 'conflict', extensions: { code: 'IDEMPOTENCY_CONFLICT' } }] } }
+        : undefined;
+    await renderApp(<SessionScreen sessionId="session-1" />, { server });
+    await screen.findByText('Day A');
+    await fireEvent.press(logButton());
+
+    expect(await screen.findByText('Set not saved: the server already has a different change with the same id.')).toBeOnTheScreen();
+    expect(screen.queryByLabelText(/^Set 2 of Back Squat: .*, done /)).toBeNull();
+    expect(screen.getByLabelText(/^Set 2 of Back Squat: .*not done yet$/)).toBeOnTheScreen();
+
+    await fireEvent.press(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/Set not saved/)).toBeNull();
+  });
+
+  it('logs in the user units: 225 lb is sent as kilograms', async () => {
+    const server = createDemoServer();
+    const { profile } = jest.requireActual('#/state/queries/fixtures');
+    const original = server.intercept;
+    server.intercept = (op) => (op === 'Profile' ? { status: 200, body: { data: { profile: { ...profile, units: 'LB' } } } } : original?.(op, {}));
+    await renderApp(<SessionScreen sessionId="session-1" />, { server });
+    await screen.findByText('Day A');
+    await screen.findAllByText('220 lb'); // 100 kg rounded to 1 lb steps in the stepper
+    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase load' })[0]!);
+    await fireEvent.press(logButton());
+    await waitFor(() => expect(server.requests.some((r) => r.operationName === 'LogSet')).toBe(true));
+    const input = server.requests.find((r) => r.operationName === 'LogSet')!.variables.input as { loadKg: number };
+    expect(input.loadKg).toBeCloseTo(225 * 0.45359237, 3);
+  });
+
+  it('starts the rest timer after a set', async () => {
+    await renderApp(<SessionScreen sessionId="session-1" />);
+    await screen.findByText('Day A');
+    expect(screen.queryByRole('button', { name: 'Skip rest' })).toBeNull();
+    await fireEvent.press(logButton());
+    expect(screen.getByRole('button', { name: 'Skip rest' })).toBeOnTheScreen();
+    await fireEvent.press(screen.getByRole('button', { name: 'Skip rest' }));
+    expect(screen.queryByRole('button', { name: 'Skip rest' })).toBeNull();
+  });
+
+  it('deletes a set from its long-press menu, at once and then on the server', async () => {
+    const { server } = await renderApp(<SessionScreen sessionId="session-1" />);
+    await screen.findByText('Day A');
+    await fireEvent(screen.getByLabelText(/^Set 1 of Back Squat: .*, done /), 'longPress');
+    await fireEvent.press(screen.getByRole('button', { name: 'Delete set 1 of Back Squat' }));
+
+    expect(screen.getByLabelText(/^Set 1 of Back Squat: .*not done yet$/)).toBeOnTheScreen();
+    await waitFor(() => expect(server.sessions.get('session-1')!.sets).toHaveLength(0));
+    expect(server.requests.find((r) => r.operationName === 'DeleteSet')?.variables.input).toMatchObject({ setId: 'set-1' });
+  });
+
+  it('edits a set from its long-press menu', async () => {
+    const { server } = await renderApp(<SessionScreen sessionId="session-1" />);
+    await screen.findByText('Day A');
+    await fireEvent(screen.getByLabelText(/^Set 1 of Back Squat: .*, done /), 'longPress');
+    await fireEvent.press(screen.getByRole('button', { name: 'Edit set 1 of Back Squat' }));
+    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase reps' })[0]!);
+    await fireEvent.press(screen.getByRole('button', { name: 'Save edit of Back Squat' }));
+
+    await waitFor(() => expect(server.sessions.get('session-1')!.sets[0]?.reps).toBe(6));
+    expect(screen.getByLabelText(/^Set 1 of Back Squat: .*done 100 kg × 6/)).toBeOnTheScreen();
+  });
+});

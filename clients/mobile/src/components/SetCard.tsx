@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { Button, Card } from '#/components/ui';
+import { Stepper } from '#/components/Stepper';
+import { HIT, useTheme } from '#/lib/theme';
+import { displayToKg, formatLoad, kgToDisplay, loadStep, roundDisplayLoad, unitLabel } from '#/lib/units';
+import type { DisplaySet, SetPatch } from '#/state/queries/workout-session';
+import type { PlannedExercise, TargetSet, Units } from '#/state/queries/types';
+
+export interface SetValues {
+  loadKg: number;
+  reps: number;
+  rpe: number | null;
+}
+
+interface Props {
+  planned: PlannedExercise;
+  /** This exercise's sets, as the user should see them (pending ones included). */
+  sets: readonly DisplaySet[];
+  units: Units;
+  /** The Copilot's next set for this exercise, if any. */
+  suggestion?: SetValues | null;
+  readOnly?: boolean;
+  onLog?: (values: SetValues) => void;
+  onEdit?: (set: DisplaySet, patch: SetPatch) => void;
+  onDelete?: (set: DisplaySet) => void;
+}
+
+function targetLabel(t: TargetSet, units: Units): string {
+  const reps = t.repsMin === t.repsMax ? `${t.repsMin}` : `${t.repsMin}–${t.repsMax}`;
+  return `${reps} × ${formatLoad(t.loadKg, units)}${t.rpe ? ` @${t.rpe}` : ''}`;
+}
+
+function doneLabel(s: DisplaySet, units: Units): string {
+  return `${formatLoad(s.loadKg, units)} × ${s.reps}${s.rpe ? ` @${s.rpe}` : ''}`;
+}
+
+/** One planned exercise: target vs done, steppers in the user's units, one tap to log. */
+export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onEdit, onDelete }: Props) {
+  const t = useTheme();
+  const next = planned.targetSets[sets.length] ?? planned.targetSets[planned.targetSets.length - 1];
+  const initial = useMemo<SetValues>(() => {
+    if (suggestion) return suggestion;
+    const last = sets[sets.length - 1];
+    if (last) return { loadKg: last.loadKg, reps: last.reps, rpe: last.rpe };
+    return { loadKg: next?.loadKg ?? 20, reps: next?.repsMax ?? 8, rpe: next?.rpe ?? null };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [suggestion, sets.length]);
+
+  const [load, setLoad] = useState(() => roundDisplayLoad(kgToDisplay(initial.loadKg, units), units));
+  const [reps, setReps] = useState(initial.reps);
+  const [rpe, setRpe] = useState<number>(initial.rpe ?? 8);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const [editing, setEditing] = useState<DisplaySet | null>(null);
+
+  useEffect(() => {
+    if (editing) return;
+    setLoad(roundDisplayLoad(kgToDisplay(initial.loadKg, units), units));
+    setReps(initial.reps);
+    if (initial.rpe) setRpe(initial.rpe);
+  }, [initial, units, editing]);
+
+  const name = planned.exercise.name;
+  const rows = Math.max(planned.targetSets.length, sets.length);
+
+  const submit = () => {
+    const values = { loadKg: displayToKg(load, units), reps, rpe };
+    if (editing) {
+      onEdit?.(editing, values);
+      setEditing(null);
+    } else {
+      onLog?.(values);
+    }
+  };
+
+  const startEdit = (s: DisplaySet) => {
+    setMenuFor(null);
+    setEditing(s);
+    setLoad(roundDisplayLoad(kgToDisplay(s.loadKg, units), units));
+    setReps(s.reps);
+    setRpe(s.rpe ?? 8);
+  };
+
+  return (
+    <Card>
+      <Text accessibilityRole="header" style={[styles.name, { color: t.text }]}>
+        {name}
+      </Text>
+      <Text style={{ color: t.textMuted }}>{planned.scheme}</Text>
+
+      {Array.from({ length: rows }, (_, i) => {
+        const target = planned.targetSets[i];
+        const done = sets[i];
+        const pending = done?.status === 'pending';
+        const rowLabel = `Set ${i + 1} of ${name}: ${target ? `target ${targetLabel(target, units)}` : 'extra set'}, ${
+          done ? `done ${doneLabel(done, units)}${pending ? ', waiting to sync' : ''}` : 'not done yet'
+        }`;
+        return (
+          <View key={done?.id ?? `target-${i}`}>
+            <Pressable
+              testID={done ? `set-row-${done.id}` : undefined}
+              accessibilityLabel={rowLabel}
+              accessibilityHint={done && !readOnly ? 'Long press to edit or delete' : undefined}
+              accessibilityActions={done && !readOnly ? [{ name: 'edit', label: 'Edit' }, { name: 'delete', label: 'Delete' }] : undefined}
+              onAccessibilityAction={(e) => {
+                if (!done) return;
+                if (e.nativeEvent.actionName === 'edit') startEdit(done);
+                if (e.nativeEvent.actionName === 'delete') onDelete?.(done);
+              }}
+              onLongPress={done && !readOnly ? () => setMenuFor(menuFor === done.id ? null : done.id) : undefined}
+              style={[styles.row, { borderColor: t.border }]}
+            >
+              <Text style={[styles.num, { color: t.textMuted }]}>{i + 1}</Text>
+              <Text style={[styles.cell, { color: t.textMuted }]}>{target ? targetLabel(target, units) : '—'}</Text>
+              <Text style={[styles.cell, { color: done ? (pending ? t.pending : t.text) : t.textMuted }]}>
+                {done ? doneLabel(done, units) : ''}
+              </Text>
+              <Text style={[styles.status, { color: pending ? t.pending : t.success }]}>{done ? (pending ? '⟳' : '✓') : ''}</Text>
+            </Pressable>
+            {pending && done?.lastError ? <Text style={{ color: t.pending, fontSize: 12 }}>Waiting to sync: {done.lastError}</Text> : null}
+            {done && menuFor === done.id ? (
+              <View style={styles.menu} accessibilityRole="menu">
+                <Button label="Edit" variant="secondary" accessibilityLabel={`Edit set ${i + 1} of ${name}`} onPress={() => startEdit(done)} />
+                <Button
+                  label="Delete"
+                  variant="danger"
+                  accessibilityLabel={`Delete set ${i + 1} of ${name}`}
+                  onPress={() => {
+                    setMenuFor(null);
+                    onDelete?.(done);
+                  }}
+                />
+                <Button label="Cancel" variant="secondary" onPress={() => setMenuFor(null)} />
+              </View>
+            ) : null}
+          </View>
+        );
+      })}
+
+      {readOnly ? null : (
+        <View style={styles.controls}>
+          <Stepper
+            label={`Load`}
+            value={load}
+            step={loadStep(units)}
+            format={(v) => `${v} ${unitLabel(units)}`}
+            onChange={setLoad}
+          />
+          <Stepper label="Reps" value={reps} step={1} min={0} max={100} onChange={setReps} />
+          <Stepper label="RPE" value={rpe} step={0.5} min={5} max={10} onChange={setRpe} />
+          <View style={styles.actions}>
+            <Button
+              label={editing ? 'Save edit' : 'Log set'}
+              accessibilityLabel={editing ? `Save edit of ${name}` : `Log set ${sets.length + 1} of ${name}`}
+              onPress={submit}
+            />
+            {editing ? <Button label="Cancel" variant="secondary" onPress={() => setEditing(null)} /> : null}
+          </View>
+        </View>
+      )}
+    </Card>
+  );
+}
+
+const styles = StyleSheet.create({
+  name: { fontSize: 18, fontWeight: '700' },
+  row: { flexDirection: 'row', alignItems: 'center', minHeight: HIT, borderBottomWidth: StyleSheet.hairlineWidth, gap: 8 },
+  num: { width: 20, textAlign: 'center' },
+  cell: { flex: 1, fontVariant: ['tabular-nums'] },
+  status: { width: 20, textAlign: 'center', fontSize: 16 },
+  menu: { flexDirection: 'row', gap: 8, paddingVertical: 8, flexWrap: 'wrap' },
+  controls: { gap: 8, marginTop: 8 },
+  actions: { flexDirection: 'row', gap: 8 },
+});

@@ -1,0 +1,141 @@
+/**
+ * Network and cache policy, in one place:
+ * - one urql client, ETag cache and WebSocket per signed-in account (users never share a cache);
+ * - queries are `cache-and-network`: the last answer shows at once and is revalidated with
+ *   If-None-Match (a 304 keeps the very same data object, so nothing re-renders);
+ * - when the app comes back to the foreground or the network returns, active queries revalidate
+ *   and the offline queue drains (see OfflineQueueProvider).
+ */
+import NetInfo from '@react-native-community/netinfo';
+import { Client, Provider, cacheExchange, subscriptionExchange, useQuery, type AnyVariables, type UseQueryArgs } from 'urql';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { AppState } from 'react-native';
+import { config, graphqlWebSocketUrl } from '#/lib/config';
+import { createDemoServer, type DemoServer } from '#/lib/demo-server';
+import { createBffFetch, type BffFetch, type FetchLike } from '#/lib/http';
+import { EtagCache } from '#/lib/graphql/etag-cache';
+import { persistedOperationsExchange } from '#/lib/graphql/exchange';
+import { createSubscriptionClient, subscribePayload } from '#/lib/graphql/subscriptions';
+import { createGraphQLTransport, type GraphQLResponse, type GraphQLTransport } from '#/lib/graphql/transport';
+import { operationByName } from '#/state/queries/operations';
+
+export interface AccountNetwork {
+  accountId: string;
+  transport: GraphQLTransport;
+  client: Client;
+  dispose(): void;
+}
+
+let demoServer: DemoServer | undefined;
+function demoFetch(): FetchLike | undefined {
+  if (!config.demo) return undefined;
+  demoServer ??= createDemoServer({ signedIn: false, latencyMs: 120 });
+  return demoServer.fetch;
+}
+
+/** The BFF fetch wrapper the whole app uses (sign-in included). */
+export function bffFetch(fetchImpl?: FetchLike): BffFetch {
+  return createBffFetch({ baseUrl: config.bffUrl, fetchImpl: fetchImpl ?? demoFetch() });
+}
+
+export function createAccountNetwork(accountId: string, options: { fetchImpl?: FetchLike; webSocketUrl?: string | null } = {}): AccountNetwork {
+  const transport = createGraphQLTransport({
+    fetch: bffFetch(options.fetchImpl),
+    etagCache: new EtagCache<GraphQLResponse>(),
+    path: config.graphqlPath,
+  });
+  const wsUrl = options.webSocketUrl === undefined ? (config.demo ? null : graphqlWebSocketUrl()) : options.webSocketUrl;
+  const ws = wsUrl ? createSubscriptionClient(wsUrl) : null;
+
+  const client = new Client({
+    url: config.bffUrl + config.graphqlPath, // informational: the exchanges below do the sending
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange,
+      subscriptionExchange({
+        forwardSubscription(_request, operation) {
+          return {
+            subscribe(sink) {
+              const op = operationByName(getName(operation.query));
+              if (!ws || !op) {
+                sink.error(new Error('Live updates are not available.'));
+                return { unsubscribe() {} };
+              }
+              const dispose = ws.subscribe(subscribePayload(op, operation.variables as Record<string, unknown>), sink as never);
+              return { unsubscribe: dispose };
+            },
+          };
+        },
+      }),
+      persistedOperationsExchange({ transport, lookup: operationByName }),
+    ],
+  });
+
+  return {
+    accountId,
+    transport,
+    client,
+    dispose() {
+      void ws?.dispose();
+    },
+  };
+}
+
+function getName(doc: { definitions: readonly unknown[] }): string | undefined {
+  for (const d of doc.definitions as { kind: string; name?: { value: string } }[]) {
+    if (d.kind === 'OperationDefinition') return d.name?.value;
+  }
+  return undefined;
+}
+
+/** Provides the account's urql client; a new account gets a new client (and cache). */
+export function NetworkProvider({ network, children }: { network: AccountNetwork; children: ReactNode }) {
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    // Revalidate what is on screen when the app returns to the foreground or the network comes back.
+    let wasConnected: boolean | null = null;
+    const unsubscribeNet = NetInfo.addEventListener((state) => {
+      const connected = state.isConnected !== false && state.isInternetReachable !== false;
+      if (wasConnected === false && connected) setGeneration((g) => g + 1);
+      wasConnected = connected;
+    });
+    const appState = AppState.addEventListener('change', (s) => {
+      if (s === 'active') setGeneration((g) => g + 1);
+    });
+    return () => {
+      unsubscribeNet?.();
+      appState.remove();
+    };
+  }, [network]);
+
+  useEffect(() => () => network.dispose(), [network]);
+
+  const value = useMemo(() => network.client, [network]);
+  return (
+    <RevalidationContext.Provider value={generation}>
+      <Provider value={value}>{children}</Provider>
+    </RevalidationContext.Provider>
+  );
+}
+
+const RevalidationContext = createContext(0);
+
+/** Changes whenever screens should revalidate (app foreground, network back). Use as an effect dependency. */
+export function useRevalidationSignal(): number {
+  return useContext(RevalidationContext);
+}
+
+/**
+ * useQuery with the app's policy: cache-and-network, plus a network revalidation (cheap: ETag/304)
+ * whenever the app returns to the foreground or the network comes back.
+ */
+export function useLiveQuery<Data = unknown, Variables extends AnyVariables = AnyVariables>(args: UseQueryArgs<Variables, Data>) {
+  const [result, reexecute] = useQuery<Data, Variables>(args);
+  const signal = useRevalidationSignal();
+  useEffect(() => {
+    if (signal > 0 && !args.pause) reexecute({ requestPolicy: 'network-only' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signal]);
+  return [result, reexecute] as const;
+}

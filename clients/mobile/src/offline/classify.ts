@@ -1,0 +1,71 @@
+import type { GraphQLResponse } from '#/lib/graphql/transport';
+import { ErrorCodes } from '#/state/queries/types';
+import type { QueueKind } from '#/offline/schema';
+
+export interface SendResult {
+  status: number;
+  body: GraphQLResponse;
+}
+
+export type Outcome =
+  | { type: 'success'; payload: Record<string, unknown>; replayed: boolean }
+  | { type: 'reject'; code: string; message: string }
+  | { type: 'retry'; message: string }
+  | { type: 'auth'; message: string };
+
+/** Codes that say "try again later" rather than "this set is wrong". */
+const RETRYABLE_CODES = new Set<string>([
+  ErrorCodes.PERSISTED_QUERY_NOT_FOUND, // client and server deployed out of step: keep the set
+  'INTERNAL_SERVER_ERROR',
+  'INTERNAL_ERROR',
+  'TIMEOUT',
+  'SERVICE_UNAVAILABLE',
+]);
+
+/**
+ * What a mutation's answer means for its queue item:
+ * - data with the payload (replayed or not) → success;
+ * - UNAUTHENTICATED / 401 → pause the queue until the user signs in again (the item is kept);
+ * - 5xx, 408, 429, unknown/internal errors, PERSISTED_QUERY_NOT_FOUND → retry with backoff;
+ * - a domain error (IDEMPOTENCY_CONFLICT, VALIDATION, NOT_FOUND, FORBIDDEN, SESSION_FINISHED, …) or
+ *   any other 4xx → reject: the item is dropped and its optimistic change rolled back.
+ * A thrown error (no answer at all) is a network error: the queue retries it.
+ */
+export function classify(kind: QueueKind, result: SendResult): Outcome {
+  const { status, body } = result;
+  const errors = body.errors ?? [];
+  const coded = errors.find((e) => typeof e.extensions?.code === 'string');
+  const code = coded?.extensions?.code as string | undefined;
+  const message = (coded ?? errors[0])?.message ?? `HTTP ${status}`;
+
+  if (status === 401 || code === ErrorCodes.UNAUTHENTICATED) return { type: 'auth', message };
+  if (status >= 500 || status === 408 || status === 429) return { type: 'retry', message };
+  if (code && RETRYABLE_CODES.has(code)) return { type: 'retry', message };
+  if (code) return { type: 'reject', code, message };
+  if (status >= 400) return { type: 'reject', code: `HTTP_${status}`, message };
+  if (errors.length > 0) return { type: 'retry', message };
+
+  const payload = (body.data as Record<string, unknown> | null | undefined)?.[kind];
+  if (!payload || typeof payload !== 'object') return { type: 'retry', message: 'The server answered without a result.' };
+  const p = payload as Record<string, unknown>;
+  return { type: 'success', payload: p, replayed: p.replayed === true };
+}
+
+/** The sentence the user sees when a queued change is dropped. */
+export function describeRejection(kind: QueueKind, code: string, message: string): string {
+  const what = kind === 'logSet' ? 'Set not saved' : kind === 'updateSet' ? 'Edit not saved' : 'Delete not saved';
+  switch (code) {
+    case ErrorCodes.IDEMPOTENCY_CONFLICT:
+      return `${what}: the server already has a different change with the same id.`;
+    case ErrorCodes.VALIDATION:
+      return `${what}: ${message}`;
+    case ErrorCodes.SESSION_FINISHED:
+      return `${what}: the session was already finished.`;
+    case ErrorCodes.NOT_FOUND:
+      return `${what}: it no longer exists on the server.`;
+    case ErrorCodes.FORBIDDEN:
+      return `${what}: you are not allowed to change this session.`;
+    default:
+      return `${what}: ${message}`;
+  }
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { StyleSheet, Text, TextInput, View } from 'react-native';
+import { Body, Button, Card, Screen, Title } from '#/components/ui';
+import { HIT, useTheme } from '#/lib/theme';
+import { useCoachChat } from '#/state/queries/coach';
+import type { ID } from '#/state/queries/types';
+
+/** Ask the AI coach; answers cite what they are based on (plan, history, body map). */
+export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
+  const t = useTheme();
+  const { exchanges, ask, asking } = useCoachChat(athleteId);
+  const [question, setQuestion] = useState('');
+  const send = () => {
+    const q = question.trim();
+    if (!q) return;
+    setQuestion('');
+    void ask(q);
+  };
+  return (
+    <Screen>
+      <Title>Coach</Title>
+      {exchanges.length === 0 ? <Body muted>Ask about your plan, your progress or what to train next.</Body> : null}
+      {exchanges.map((e) => (
+        <View key={e.id} style={styles.exchange}>
+          <Text style={[styles.question, { color: t.onPrimary, backgroundColor: t.primary }]}>{e.question}</Text>
+          <Card>
+            {e.reply ? (
+              <>
+                <Body>{e.reply.answer}</Body>
+                {e.reply.citations.length > 0 ? (
+                  <View accessibilityLabel="Sources" style={styles.citations}>
+                    {e.reply.citations.map((c, i) => (
+                      <Text key={`${c.ref}-${i}`} style={[styles.citation, { color: t.textMuted, borderColor: t.border }]}>
+                        [{i + 1}] {c.kind.replace(/_/g, ' ').toLowerCase()}: {c.value}
+                      </Text>
+                    ))}
+                  </View>
+                ) : null}
+              </>
+            ) : e.error ? (
+              <Text style={{ color: t.danger }}>{e.error}</Text>
+            ) : (
+              <Body muted>Thinking…</Body>
+            )}
+          </Card>
+        </View>
+      ))}
+      <View style={styles.inputRow}>
+        <TextInput
+          accessibilityLabel="Question for the coach"
+          placeholder="Ask the coach…"
+          placeholderTextColor={t.textMuted}
+          value={question}
+          onChangeText={setQuestion}
+          onSubmitEditing={send}
+          style={[styles.input, { color: t.text, borderColor: t.border, backgroundColor: t.surface }]}
+        />
+        <Button label="Ask" busy={asking} onPress={send} />
+      </View>
+    </Screen>
+  );
+}
+
+const styles = StyleSheet.create({
+  exchange: { gap: 6 },
+  question: { alignSelf: 'flex-end', padding: 10, borderRadius: 12, overflow: 'hidden', maxWidth: '85%' },
+  citations: { gap: 4 },
+  citation: { fontSize: 12, borderLeftWidth: 2, paddingLeft: 6 },
+  inputRow: { flexDirection: 'row', gap: 8, alignItems: 'center' },
+  input: { flex: 1, minHeight: HIT, borderWidth: 1, borderRadius: 10, paddingHorizontal: 12 },
+});

@@ -1,0 +1,75 @@
+import { useMemo, useState } from 'react';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { LineChart } from '#/components/LineChart';
+import { Body, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
+import { HIT, useTheme } from '#/lib/theme';
+import { formatLoad, kgToDisplay, unitLabel } from '#/lib/units';
+import { useE1rmHistoryQuery, usePersonalRecordsQuery } from '#/state/queries/history';
+import { useUnits } from '#/state/queries/profile';
+import type { ID, PersonalRecordKind } from '#/state/queries/types';
+
+const KIND_LABEL: Record<PersonalRecordKind, string> = {
+  BEST_E1RM: 'Best e1RM',
+  HEAVIEST_LOAD: 'Heaviest',
+  MOST_REPS_AT_LOAD: 'Most reps',
+};
+
+/** Personal records and the e1RM trend of one exercise. */
+export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
+  const t = useTheme();
+  const units = useUnits();
+  const [{ data, fetching, error }] = usePersonalRecordsQuery(athleteId);
+  const records = data?.personalRecords ?? [];
+  const exercises = useMemo(() => {
+    const seen = new Map<ID, string>();
+    for (const r of records) seen.set(r.exercise.id, r.exercise.name);
+    return [...seen.entries()];
+  }, [records]);
+  const [picked, setPicked] = useState<ID | null>(null);
+  const exerciseId = picked ?? exercises[0]?.[0] ?? null;
+  const [{ data: history }] = useE1rmHistoryQuery(exerciseId, athleteId);
+  const name = exercises.find(([id]) => id === exerciseId)?.[1] ?? '';
+
+  return (
+    <Screen>
+      <Title>Personal records</Title>
+      {!data && fetching ? <Loading label="Loading records" /> : null}
+      <ErrorText error={error} />
+      {records.map((r) => (
+        <Body key={`${r.exercise.id}-${r.kind}`}>
+          {r.exercise.name} · {KIND_LABEL[r.kind]}: {formatLoad(r.loadKg, units)} × {r.reps} (e1RM {formatLoad(r.e1rmKg, units)}) ·{' '}
+          {r.achievedAt.slice(0, 10)}
+        </Body>
+      ))}
+      {records.length === 0 && !fetching ? <Body muted>No records yet.</Body> : null}
+      {exercises.length > 0 ? (
+        <Card>
+          <Title level={2}>e1RM trend</Title>
+          <View style={styles.chips} accessibilityRole="tablist">
+            {exercises.map(([id, label]) => (
+              <Pressable
+                key={id}
+                accessibilityRole="tab"
+                accessibilityState={{ selected: id === exerciseId }}
+                onPress={() => setPicked(id)}
+                style={[styles.chip, { backgroundColor: id === exerciseId ? t.primary : t.surfaceAlt }]}
+              >
+                <Text style={{ color: id === exerciseId ? t.onPrimary : t.text }}>{label}</Text>
+              </Pressable>
+            ))}
+          </View>
+          <LineChart
+            label={`${name} estimated one-rep max`}
+            points={(history?.e1rmHistory ?? []).map((p) => ({ x: p.date.slice(5), y: kgToDisplay(p.e1rmKg, units) }))}
+            format={(v) => `${Math.round(v)} ${unitLabel(units)}`}
+          />
+        </Card>
+      ) : null}
+    </Screen>
+  );
+}
+
+const styles = StyleSheet.create({
+  chips: { flexDirection: 'row', gap: 8, flexWrap: 'wrap' },
+  chip: { minHeight: HIT, paddingHorizontal: 14, borderRadius: 22, justifyContent: 'center' },
+});

@@ -1,0 +1,129 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Text } from 'react-native';
+import { CopilotCard } from '#/components/CopilotCard';
+import { RestTimer } from '#/components/RestTimer';
+import { SetCard, type SetValues } from '#/components/SetCard';
+import { SyncBanner } from '#/components/SyncBanner';
+import { Body, Button, ErrorText, Loading, Screen, Title } from '#/components/ui';
+import { weekStartOf } from '#/lib/dates';
+import { useTheme } from '#/lib/theme';
+import { usePreferences } from '#/state/persisted';
+import { useCopilotQuery } from '#/state/queries/copilot';
+import { useUnits } from '#/state/queries/profile';
+import type { ID, PlannedExercise } from '#/state/queries/types';
+import { planDay, useWeeklyPlanQuery } from '#/state/queries/weekly-plan';
+import {
+  useDeleteSet,
+  useFinishSession,
+  useLogSet,
+  useSessionSets,
+  useSessionUpdates,
+  useUpdateSet,
+  type DisplaySet,
+} from '#/state/queries/workout-session';
+
+/**
+ * A workout session: one card per planned exercise (target vs done), one tap to log, edit/delete
+ * by long press, a rest timer after each set and the Copilot's suggestion. `readOnly` is the
+ * coach's live view of an athlete's session.
+ */
+export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sessionId: ID; athleteId?: ID; readOnly?: boolean }) {
+  const t = useTheme();
+  const units = useUnits();
+  const { preferences } = usePreferences();
+  const { result, session, sets, refetch } = useSessionSets(sessionId);
+  const weekStart = weekStartOf(session ? new Date(session.startedAt) : new Date());
+  const [{ data: planData }] = useWeeklyPlanQuery(weekStart, athleteId);
+  const day = planDay(planData?.weeklyPlan, session?.planDayNumber);
+  const [{ data: copilotData }, refetchCopilot] = useCopilotQuery(readOnly || session?.finishedAt ? null : sessionId);
+  const [appliedSuggestion, setAppliedSuggestion] = useState<{ exerciseId: ID; values: SetValues } | null>(null);
+  const [rest, setRest] = useState<number | null>(null);
+  const logSet = useLogSet(sessionId);
+  const updateSet = useUpdateSet(sessionId);
+  const deleteSet = useDeleteSet(sessionId);
+  const [finishState, finish] = useFinishSession();
+
+  useSessionUpdates(
+    sessionId,
+    useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]),
+  );
+
+  // Planned exercises first, then anything logged outside the plan.
+  const cards = useMemo<PlannedExercise[]>(() => {
+    const planned = day?.exercises ?? [];
+    const ids = new Set(planned.map((p) => p.exercise.id));
+    const extra = new Map<ID, PlannedExercise>();
+    for (const s of sets) {
+      if (!ids.has(s.exercise.id) && !extra.has(s.exercise.id)) {
+        extra.set(s.exercise.id, { exercise: s.exercise, scheme: 'Not in the plan', targetSets: [] });
+      }
+    }
+    return [...planned, ...extra.values()];
+  }, [day, sets]);
+
+  const setsOf = (exerciseId: ID): DisplaySet[] => sets.filter((s) => s.exercise.id === exerciseId);
+  const suggestion = copilotData?.copilot;
+  const suggestionExercise = cards.find((c) => c.exercise.id === suggestion?.nextSet?.exerciseId)?.exercise.name;
+  const onRestDone = useCallback(() => setRest(null), []);
+
+  if (!session && result.fetching) return <Loading label="Loading session" />;
+  if (!session) {
+    return (
+      <Screen>
+        <ErrorText error={result.error ?? 'Session not found.'} />
+      </Screen>
+    );
+  }
+
+  return (
+    <Screen>
+      <SyncBanner />
+      <Title>{day ? day.name : 'Session'}</Title>
+      <Body muted>
+        Started {new Date(session.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+        {session.finishedAt ? ' · finished' : ''}
+      </Body>
+      {readOnly ? null : (
+        <CopilotCard
+          suggestion={suggestion}
+          units={units}
+          exerciseName={suggestionExercise}
+          onUse={
+            suggestion?.nextSet
+              ? () =>
+                  setAppliedSuggestion({
+                    exerciseId: suggestion.nextSet!.exerciseId,
+                    values: { loadKg: suggestion.nextSet!.loadKg, reps: suggestion.nextSet!.reps, rpe: suggestion.nextSet!.rpe },
+                  })
+              : undefined
+          }
+        />
+      )}
+      {rest !== null && !readOnly ? <RestTimer seconds={rest} onDone={onRestDone} /> : null}
+      {cards.map((planned) => (
+        <SetCard
+          key={planned.exercise.id}
+          planned={planned}
+          sets={setsOf(planned.exercise.id)}
+          units={units}
+          readOnly={readOnly || !!session.finishedAt}
+          suggestion={appliedSuggestion?.exerciseId === planned.exercise.id ? appliedSuggestion.values : null}
+          onLog={(values) => {
+            const restSeconds = suggestion?.restSeconds ?? preferences.defaultRestSeconds;
+            logSet({ exercise: planned.exercise, ...values, restSeconds });
+            setAppliedSuggestion(null);
+            setRest(restSeconds);
+            refetchCopilot({ requestPolicy: 'network-only' });
+          }}
+          onEdit={(set, patch) => updateSet(set.id, patch)}
+          onDelete={(set) => deleteSet(set.id)}
+        />
+      ))}
+      {cards.length === 0 ? <Text style={{ color: t.textMuted }}>No exercises planned for this session.</Text> : null}
+      {readOnly || session.finishedAt ? null : (
+        <Button label="Finish session" variant="secondary" busy={finishState.fetching} onPress={() => void finish(sessionId)} />
+      )}
+      <ErrorText error={finishState.error} />
+    </Screen>
+  );
+}

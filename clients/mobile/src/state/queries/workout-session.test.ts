@@ -1,0 +1,65 @@
+import { pendingSetId, type QueueItem } from '#/offline/queue';
+import { applyConfirmed, mergeSessionSets, noConfirmedChanges, pruneConfirmed } from '#/state/queries/workout-session';
+import type { WorkoutSet } from '#/state/queries/types';
+
+const server: WorkoutSet[] = [
+  { id: 's1', exercise: { id: 'squat', name: 'Back Squat' }, order: 1, loadKg: 100, reps: 5, rpe: 7, restSeconds: 180, performedAt: '2026-11-24T10:00:00Z', isWarmup: false },
+];
+
+const item = (cmid: string, kind: QueueItem['kind'], variables: Record<string, unknown>, sessionId = 'sess'): QueueItem => ({
+  clientMutationId: cmid,
+  kind,
+  sessionId,
+  variables,
+  meta: { exerciseName: 'Back Squat' },
+  createdAt: '2026-11-24T10:05:00Z',
+  attempts: 0,
+  lastError: null,
+});
+
+describe('optimistic session sets', () => {
+  it('appends queued sets as pending after the server sets', () => {
+    const sets = mergeSessionSets(server, noConfirmedChanges, [item('c1', 'logSet', { exerciseId: 'squat', loadKg: 102.5, reps: 5, performedAt: '2026-11-24T10:05:00Z' })], 'sess');
+    expect(sets.map((s) => [s.id, s.status])).toEqual([
+      ['s1', 'synced'],
+      [pendingSetId('c1'), 'pending'],
+    ]);
+    expect(sets[1]).toMatchObject({ exercise: { name: 'Back Squat' }, loadKg: 102.5, order: 2 });
+  });
+
+  it('shows queued edits and deletes, also of pending sets, and ignores other sessions', () => {
+    const sets = mergeSessionSets(
+      server,
+      noConfirmedChanges,
+      [
+        item('c1', 'logSet', { exerciseId: 'squat', loadKg: 100, reps: 5, performedAt: '2026-11-24T10:05:00Z' }),
+        item('c2', 'updateSet', { setId: pendingSetId('c1'), reps: 6 }),
+        item('c3', 'deleteSet', { setId: 's1' }),
+        item('c4', 'logSet', { exerciseId: 'bench', loadKg: 60, reps: 8 }, 'other-session'),
+      ],
+      'sess',
+    );
+    expect(sets).toHaveLength(1);
+    expect(sets[0]).toMatchObject({ id: pendingSetId('c1'), reps: 6, status: 'pending' });
+  });
+
+  it('keeps confirmed answers until the next fetch brings them', () => {
+    const logged = { ...server[0]!, id: 's2', reps: 3, performedAt: '2026-11-24T10:10:00Z' };
+    let confirmed = applyConfirmed(noConfirmedChanges, item('c1', 'logSet', {}), { set: logged });
+    confirmed = applyConfirmed(confirmed, item('c2', 'deleteSet', { setId: 's1' }), { deletedSetId: 's1' });
+    expect(mergeSessionSets(server, confirmed, [], 'sess').map((s) => [s.id, s.status])).toEqual([['s2', 'synced']]);
+  });
+
+  it('forgets confirmed answers only once the server shows them', () => {
+    const a = { ...server[0]!, id: 'a' };
+    const b = { ...server[0]!, id: 'b' };
+    let confirmed = applyConfirmed(noConfirmedChanges, item('c1', 'logSet', {}), { set: a });
+    confirmed = applyConfirmed(confirmed, item('c2', 'logSet', {}), { set: b });
+    confirmed = applyConfirmed(confirmed, item('c3', 'deleteSet', { setId: 's1' }), { deletedSetId: 's1' });
+    // a fetch that raced ahead: it has a but not b, and still has s1
+    const pruned = pruneConfirmed(confirmed, [...server, a]);
+    expect(Object.keys(pruned.sets)).toEqual(['b']);
+    expect(pruned.deleted).toEqual(['s1']);
+    expect(pruneConfirmed(pruned, [a, b])).toEqual({ sets: {}, deleted: [] });
+  });
+});

@@ -1,0 +1,240 @@
+/**
+ * The workout session resource: its key, its query/mutation hooks and its optimistic helpers.
+ * Set changes go through the offline queue; what the user sees is the server's sets, plus changes
+ * confirmed since the last fetch, plus the changes still queued (marked pending). A change the
+ * server rejects leaves the queue, so it disappears from the list by itself (the rollback).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation, useSubscription } from 'urql';
+import { useLiveQuery } from '#/lib/network';
+import { uuid } from '#/lib/uuid';
+import { useOfflineQueue, useQueueState } from '#/offline/OfflineQueueProvider';
+import { isPendingSetId, pendingSetId, type QueueItem } from '#/offline/queue';
+import { operations } from '#/state/queries/operations';
+import type { ID, SessionEvent, WorkoutSession, WorkoutSet } from '#/state/queries/types';
+
+export const sessionKey = (sessionId: ID) => ['session', sessionId] as const;
+
+export type SetSyncStatus = 'synced' | 'pending';
+
+export interface DisplaySet extends WorkoutSet {
+  status: SetSyncStatus;
+  /** The queued change behind a pending set (its clientMutationId). */
+  pendingChangeId?: string;
+  /** Why the last try to sync it failed (it is being retried). */
+  lastError?: string | null;
+}
+
+/** Server answers received since the session was last fetched. */
+export interface ConfirmedChanges {
+  sets: Record<ID, WorkoutSet>;
+  deleted: ID[];
+}
+
+export const noConfirmedChanges: ConfirmedChanges = { sets: {}, deleted: [] };
+
+export interface LogSetInput {
+  exercise: { id: ID; name: string };
+  loadKg: number;
+  reps: number;
+  rpe?: number | null;
+  restSeconds?: number | null;
+  isWarmup?: boolean;
+}
+
+export type SetPatch = Partial<Pick<WorkoutSet, 'loadKg' | 'reps' | 'rpe' | 'restSeconds'>>;
+
+// ---------------------------------------------------------------- optimistic helpers (pure)
+
+/** Records a confirmed queue item (its payload) so it shows as synced until the next fetch has it. */
+export function applyConfirmed(changes: ConfirmedChanges, item: QueueItem, payload: Record<string, unknown>): ConfirmedChanges {
+  if (item.kind === 'deleteSet') {
+    const id = (payload.deletedSetId as string | undefined) ?? (item.variables.setId as string);
+    const { [id]: _, ...sets } = changes.sets;
+    return { sets, deleted: [...changes.deleted, id] };
+  }
+  const set = payload.set as WorkoutSet | undefined;
+  if (!set?.id) return changes;
+  return { ...changes, sets: { ...changes.sets, [set.id]: set } };
+}
+
+/** Drops what a fresh server answer already reflects (a set it has, a deletion it shows). */
+export function pruneConfirmed(changes: ConfirmedChanges, serverSets: readonly WorkoutSet[] | undefined): ConfirmedChanges {
+  if (!serverSets) return changes;
+  const onServer = new Set(serverSets.map((s) => s.id));
+  const sets = Object.fromEntries(Object.entries(changes.sets).filter(([id]) => !onServer.has(id)));
+  const deleted = changes.deleted.filter((id) => onServer.has(id));
+  if (Object.keys(sets).length === Object.keys(changes.sets).length && deleted.length === changes.deleted.length) return changes;
+  return { sets, deleted };
+}
+
+/** A queued logSet as the set it will become. */
+export function pendingSetOf(item: QueueItem, order: number): DisplaySet {
+  const v = item.variables as Record<string, unknown>;
+  return {
+    id: pendingSetId(item.clientMutationId),
+    exercise: { id: String(v.exerciseId), name: String(item.meta.exerciseName ?? v.exerciseId) },
+    order,
+    loadKg: Number(v.loadKg),
+    reps: Number(v.reps),
+    rpe: (v.rpe as number | null | undefined) ?? null,
+    restSeconds: (v.restSeconds as number | null | undefined) ?? null,
+    performedAt: String(v.performedAt ?? item.createdAt),
+    isWarmup: v.isWarmup === true,
+    status: 'pending',
+    pendingChangeId: item.clientMutationId,
+    lastError: item.lastError,
+  };
+}
+
+/** Server sets + confirmed changes + queued changes of this session, in the order performed. */
+export function mergeSessionSets(
+  serverSets: readonly WorkoutSet[],
+  confirmed: ConfirmedChanges,
+  queued: readonly QueueItem[],
+  sessionId: ID,
+): DisplaySet[] {
+  const byId = new Map<ID, DisplaySet>();
+  for (const s of serverSets) byId.set(s.id, { ...s, status: 'synced' });
+  for (const s of Object.values(confirmed.sets)) byId.set(s.id, { ...s, status: 'synced' });
+  for (const id of confirmed.deleted) byId.delete(id);
+
+  let order = Math.max(0, ...[...byId.values()].map((s) => s.order));
+  for (const item of queued) {
+    if (item.sessionId !== sessionId) continue;
+    if (item.kind === 'logSet') {
+      const set = pendingSetOf(item, ++order);
+      byId.set(set.id, set);
+      continue;
+    }
+    const setId = item.variables.setId as ID;
+    const target = byId.get(setId);
+    if (!target) continue;
+    if (item.kind === 'deleteSet') {
+      byId.delete(setId);
+    } else {
+      const { setId: _, ...patch } = item.variables;
+      byId.set(setId, {
+        ...target,
+        ...(patch as SetPatch),
+        status: 'pending',
+        pendingChangeId: item.clientMutationId,
+        lastError: item.lastError,
+      });
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.performedAt.localeCompare(b.performedAt) || a.order - b.order);
+}
+
+// ---------------------------------------------------------------- hooks
+
+export function useSessionQuery(sessionId: ID | null | undefined) {
+  return useLiveQuery<{ session: WorkoutSession | null }, { id: ID }>({
+    query: operations.Session.document,
+    variables: { id: sessionId ?? '' },
+    pause: !sessionId,
+  });
+}
+
+/** The session's sets as the user should see them (optimistic), kept fresh as changes sync. */
+export function useSessionSets(sessionId: ID) {
+  const [result, reexecute] = useSessionQuery(sessionId);
+  const queue = useOfflineQueue();
+  const { items } = useQueueState();
+  const [confirmed, setConfirmed] = useState<ConfirmedChanges>(noConfirmedChanges);
+  const serverSets = result.data?.session?.sets;
+
+  useEffect(
+    () =>
+      queue.onEvent((event) => {
+        if (event.type !== 'succeeded' || event.item.sessionId !== sessionId) return;
+        setConfirmed((c) => applyConfirmed(c, event.item, event.payload));
+        reexecute({ requestPolicy: 'network-only' });
+      }),
+    [queue, sessionId, reexecute],
+  );
+
+  // Forget confirmed answers once a fresh server answer reflects them.
+  useEffect(() => setConfirmed((c) => pruneConfirmed(c, serverSets)), [serverSets]);
+
+  const sets = useMemo(() => mergeSessionSets(serverSets ?? [], confirmed, items, sessionId), [serverSets, confirmed, items, sessionId]);
+  return { result, sets, session: result.data?.session ?? null, refetch: reexecute };
+}
+
+/** One tap: the set is queued (and shown as pending) at once; its clientMutationId is made here, once. */
+export function useLogSet(sessionId: ID) {
+  const queue = useOfflineQueue();
+  return useCallback(
+    (input: LogSetInput) =>
+      queue.enqueue({
+        kind: 'logSet',
+        sessionId,
+        variables: {
+          sessionId,
+          exerciseId: input.exercise.id,
+          loadKg: input.loadKg,
+          reps: input.reps,
+          rpe: input.rpe ?? null,
+          restSeconds: input.restSeconds ?? null,
+          // fixed now, so every retry sends the very same input
+          performedAt: new Date().toISOString(),
+          isWarmup: input.isWarmup ?? false,
+        },
+        meta: { exerciseName: input.exercise.name },
+      }),
+    [queue, sessionId],
+  );
+}
+
+export function useUpdateSet(sessionId: ID) {
+  const queue = useOfflineQueue();
+  return useCallback(
+    (setId: ID, patch: SetPatch) => queue.enqueue({ kind: 'updateSet', sessionId, variables: { setId, ...patch } }),
+    [queue, sessionId],
+  );
+}
+
+export function useDeleteSet(sessionId: ID) {
+  const queue = useOfflineQueue();
+  return useCallback(
+    (setId: ID) => {
+      // A set that never left the phone is simply taken back.
+      if (isPendingSetId(setId)) {
+        const logId = setId.slice('pending:'.length);
+        if (queue.isUnsent(logId) && queue.discard(logId)) return null;
+      }
+      return queue.enqueue({ kind: 'deleteSet', sessionId, variables: { setId } });
+    },
+    [queue, sessionId],
+  );
+}
+
+export function useStartSession() {
+  const [state, execute] = useMutation(operations.StartSession.document);
+  const start = useCallback(
+    (planDayNumber?: number) => execute({ input: { clientMutationId: uuid(), planDayNumber, startedAt: new Date().toISOString() } }),
+    [execute],
+  );
+  return [state, start] as const;
+}
+
+export function useFinishSession() {
+  const [state, execute] = useMutation(operations.FinishSession.document);
+  const finish = useCallback((sessionId: ID) => execute({ input: { clientMutationId: uuid(), sessionId } }), [execute]);
+  return [state, finish] as const;
+}
+
+/** Live events of one session (a coach watching, or a second device). */
+export function useSessionUpdates(sessionId: ID | null, onEvent: (event: SessionEvent) => void) {
+  const [result] = useSubscription<{ sessionUpdated: SessionEvent }>({
+    query: operations.SessionUpdated.document,
+    variables: { sessionId: sessionId ?? '' },
+    pause: !sessionId,
+  });
+  const event = result.data?.sessionUpdated;
+  useEffect(() => {
+    if (event) onEvent(event);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [event]);
+  return result;
+}
