@@ -47,18 +47,11 @@ public sealed class BodyMapVersion : IRootFieldVersion
     {
         var services = request.Services;
         var user = await services.GetRequiredService<Identity.CurrentUser>().FindAsync(request.User, cancellationToken);
-        if (user is null)
+        if (user is null || !request.TryGetUuid("athleteId", out var requested) || !request.TryGetDate("weekStart", out var week))
         {
             return null;
         }
 
-        Guid? requested = request.GetString("athleteId") is { } text ? (Guid.TryParse(text, out var id) ? id : null) : null;
-        if (request.GetString("athleteId") is not null && requested is null)
-        {
-            return null;
-        }
-
-        DateOnly? week = request.GetString("weekStart") is { } w ? (DateOnly.TryParse(w, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null) : null;
         try
         {
             var athleteId = await services.GetRequiredService<AthleteAccess>().ResolveReadableAthleteAsync(user, requested, cancellationToken);

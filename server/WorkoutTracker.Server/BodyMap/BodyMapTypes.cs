@@ -15,6 +15,7 @@ public sealed class BodyMapType : ObjectGraphType<BodyMapView>
         Field<NonNullGraphType<IntGraphType>>("version").Description("Bumps on every set change in the week; 0 before the first.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleVolumeType>>>>("muscles")
             .Description("Every muscle group, untrained ones at zero.")
+            .Bounded(18)
             .Resolve(c => c.Source.Muscles);
     }
 }

@@ -5,6 +5,7 @@ using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Identity;
 using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Progression;
 using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.Data;
@@ -23,6 +24,10 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Exercise> Exercises => Set<Exercise>();
+
+    public DbSet<AthleteProfile> AthleteProfiles => Set<AthleteProfile>();
+
+    public DbSet<StoredProgress> ExerciseProgress => Set<StoredProgress>();
 
     public DbSet<TrainingSession> Sessions => Set<TrainingSession>();
 

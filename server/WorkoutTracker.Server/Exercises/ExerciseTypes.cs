@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using WorkoutTracker.Server.GraphQL;
 
 namespace WorkoutTracker.Server.Exercises;
 
@@ -14,11 +15,11 @@ public sealed class ExerciseType : ObjectGraphType<Exercise>
         Field<NonNullGraphType<ExerciseLoadingType>>("loading").Description("How load is added, which decides the steps a load rounds to.").Resolve(c => c.Source.Loading);
         Field(e => e.IsCompound).Description("Multi-joint lift.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleGroupType>>>>("primaryMuscles")
-            .Description("Prime movers; a set counts 1 toward their weekly volume.").Resolve(c => c.Source.PrimaryMuscles);
+            .Description("Prime movers; a set counts 1 toward their weekly volume.").Bounded(3).Resolve(c => c.Source.PrimaryMuscles);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleGroupType>>>>("secondaryMuscles")
-            .Description("Synergists; a set counts 0.5 toward their weekly volume.").Resolve(c => c.Source.SecondaryMuscles);
+            .Description("Synergists; a set counts 0.5 toward their weekly volume.").Bounded(4).Resolve(c => c.Source.SecondaryMuscles);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EquipmentType>>>>("equipment")
-            .Description("Everything the exercise needs.").Resolve(c => c.Source.Equipment);
+            .Description("Everything the exercise needs.").Bounded(4).Resolve(c => c.Source.Equipment);
     }
 }
 

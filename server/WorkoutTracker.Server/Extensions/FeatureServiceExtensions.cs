@@ -3,6 +3,9 @@ using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.GraphQL.Caching;
+using WorkoutTracker.Server.Plans;
+using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Progression;
 using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.Extensions;
@@ -20,6 +23,12 @@ public static class FeatureServiceExtensions
         services.AddHostedService<IdempotencyPruning>();
 
         services.AddSingleton<ExerciseSearch>();
+        services.AddSingleton<ExerciseCatalogCache>();
+
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<WeeklyPlanService>();
+        services.AddSingleton<SessionProgression>();
+        services.AddSingleton<IRootFieldVersion, WeeklyPlanVersion>();
 
         services.AddSingleton<AthleteAccess>();
         services.AddSingleton<CoachLinkCommands>();

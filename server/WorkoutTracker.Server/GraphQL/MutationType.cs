@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using WorkoutTracker.Server.Coaching;
+using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.GraphQL;
@@ -10,6 +11,7 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
+        this.AddProfileMutations();
         this.AddSessionMutations();
         this.AddCoachingMutations();
     }

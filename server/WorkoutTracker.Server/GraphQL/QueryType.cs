@@ -2,6 +2,7 @@ using GraphQL.Types;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Plans;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Sessions;
 
@@ -15,6 +16,7 @@ public sealed class QueryType : ObjectGraphType
         Name = "Query";
         this.AddProfileQueries();
         this.AddExerciseQueries();
+        this.AddPlanQueries();
         this.AddSessionQueries();
         this.AddCoachingQueries();
         this.AddAthleteQueries();

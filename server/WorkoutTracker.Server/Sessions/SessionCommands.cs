@@ -4,6 +4,7 @@ using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Progression;
 
 namespace WorkoutTracker.Server.Sessions;
 
@@ -15,7 +16,7 @@ public sealed record SetChange(WorkoutSet? Set, Guid SetId, TrainingSession Sess
 /// the session row so a session's sets change one at a time (orders stay unique, versions and events
 /// stay in order), keeps the body map current and publishes its event, all in the same transaction.
 /// </summary>
-public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider clock)
+public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgression progression, TimeProvider clock)
 {
     public Task<Idempotent<TrainingSession>> StartAsync(User athlete, StartSessionInput input, CancellationToken cancellationToken)
     {
@@ -178,6 +179,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, TimeProvider
                 session.FinishedAt = finishedAt;
                 session.Version++;
                 await db.SaveChangesAsync(ct);
+                await progression.ApplyAsync(db, session, ct);
                 await PublishAsync(db, SessionEventKind.SessionFinished, session, null, bodyMap: null, now, ct);
                 return (session, session.Id.ToString());
             },

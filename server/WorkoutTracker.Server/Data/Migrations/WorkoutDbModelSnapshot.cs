@@ -265,6 +265,66 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.ToTable("dev_refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("WorkoutTracker.Server.Profiles.AthleteProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("DaysPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_per_week");
+
+                    b.PrimitiveCollection<string[]>("Equipment")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("equipment");
+
+                    b.Property<string>("Experience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("experience");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("goal");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<int>("ProgressionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("progression_version");
+
+                    b.Property<int>("SessionMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_minutes");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("units");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_athlete_profiles");
+
+                    b.ToTable("athlete_profiles", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_athlete_profiles_days", "days_per_week BETWEEN 2 AND 6");
+
+                            t.HasCheckConstraint("ck_athlete_profiles_minutes", "session_minutes BETWEEN 20 AND 180");
+                        });
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Profiles.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -316,6 +376,35 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasDatabaseName("ix_users_external_subject");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Progression.StoredProgress", b =>
+                {
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AthleteId", "ExerciseId")
+                        .HasName("pk_exercise_progress");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_exercise_progress_exercise_id");
+
+                    b.ToTable("exercise_progress", (string)null);
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Sessions.TrainingSession", b =>
@@ -484,6 +573,33 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dev_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Profiles.AthleteProfile", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithOne()
+                        .HasForeignKey("WorkoutTracker.Server.Profiles.AthleteProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_athlete_profiles_users_user_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Progression.StoredProgress", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_progress_users_athlete_id");
+
+                    b.HasOne("WorkoutTracker.Server.Exercises.Exercise", null)
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_progress_exercises_exercise_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Sessions.TrainingSession", b =>

@@ -19,4 +19,30 @@ public interface IRootFieldVersion
 public sealed record RootFieldRequest(ClaimsPrincipal User, IReadOnlyDictionary<string, object?> Arguments, IServiceProvider Services)
 {
     public string? GetString(string name) => Arguments.TryGetValue(name, out var value) ? value?.ToString() : null;
+
+    /// <summary>An optional UUID argument; false when it is given but malformed (execution will report it).</summary>
+    public bool TryGetUuid(string name, out Guid? value)
+    {
+        value = null;
+        if (GetString(name) is not { } text)
+        {
+            return true;
+        }
+
+        value = Guid.TryParse(text, out var parsed) ? parsed : null;
+        return value is not null;
+    }
+
+    /// <summary>An optional <c>YYYY-MM-DD</c> argument; false when it is given but malformed.</summary>
+    public bool TryGetDate(string name, out DateOnly? value)
+    {
+        value = null;
+        if (GetString(name) is not { } text)
+        {
+            return true;
+        }
+
+        value = DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed : null;
+        return value is not null;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WorkoutTracker.Server.Progression.Schemes;
 
 /// <summary>
@@ -15,6 +17,7 @@ namespace WorkoutTracker.Server.Progression.Schemes;
 /// </summary>
 public sealed record DoubleProgression : ProgressionScheme
 {
+    [JsonIgnore]
     public override SchemeKind Kind => SchemeKind.DoubleProgression;
 
     /// <summary>Bottom of the range: the target after a load increase.</summary>

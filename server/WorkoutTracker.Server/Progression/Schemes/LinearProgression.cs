@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WorkoutTracker.Server.Progression.Schemes;
 
 /// <summary>
@@ -13,6 +15,7 @@ namespace WorkoutTracker.Server.Progression.Schemes;
 /// </summary>
 public sealed record LinearProgression : ProgressionScheme
 {
+    [JsonIgnore]
     public override SchemeKind Kind => SchemeKind.Linear;
 
     /// <summary>Reps per work set.</summary>

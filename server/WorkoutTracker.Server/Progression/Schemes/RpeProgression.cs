@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WorkoutTracker.Server.Progression.Schemes;
 
 /// <summary>
@@ -15,6 +17,7 @@ namespace WorkoutTracker.Server.Progression.Schemes;
 /// </summary>
 public sealed record RpeProgression : ProgressionScheme
 {
+    [JsonIgnore]
     public override SchemeKind Kind => SchemeKind.Rpe;
 
     /// <summary>Reps per work set (1–12, the chart's range).</summary>
