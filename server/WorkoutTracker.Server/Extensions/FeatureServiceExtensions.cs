@@ -28,6 +28,7 @@ public static class FeatureServiceExtensions
         services.AddSingleton<ProfileService>();
         services.AddSingleton<WeeklyPlanService>();
         services.AddSingleton<SessionProgression>();
+        services.AddSingleton<TrainingHistory>();
         services.AddSingleton<IRootFieldVersion, WeeklyPlanVersion>();
 
         services.AddSingleton<AthleteAccess>();

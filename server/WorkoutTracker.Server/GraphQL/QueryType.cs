@@ -4,6 +4,7 @@ using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Plans;
 using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Progression;
 using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.GraphQL;
@@ -17,6 +18,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddProfileQueries();
         this.AddExerciseQueries();
         this.AddPlanQueries();
+        this.AddProgressionQueries();
         this.AddSessionQueries();
         this.AddCoachingQueries();
         this.AddAthleteQueries();

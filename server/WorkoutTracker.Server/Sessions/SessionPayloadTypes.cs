@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using WorkoutTracker.Server.GraphQL;
+using WorkoutTracker.Server.Progression;
 
 namespace WorkoutTracker.Server.Sessions;
 
@@ -26,5 +27,10 @@ public sealed class SetPayloadType : ObjectGraphType<MutationPayload<SetChange>>
             .Resolve(c => c.Source.Result.Set);
         Field<NonNullGraphType<IdGraphType>>("setId").Resolve(c => c.Source.Result.SetId);
         Field<NonNullGraphType<SessionType>>("session").Resolve(c => c.Source.Result.Session);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonalRecordKindType>>>>("newRecords")
+            .Description("Personal records this set broke against everything logged before it (empty for deletes).")
+            .ResolveAsync(async c => c.Source.Result.Set is { } set
+                ? (await c.RequestServices!.GetRequiredService<TrainingHistory>().RecordsBrokenByAsync(set, c.CancellationToken)).Select(r => r.Kind).ToList()
+                : []);
     }
 }
