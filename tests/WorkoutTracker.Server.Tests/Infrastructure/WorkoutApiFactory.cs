@@ -17,6 +17,7 @@ namespace WorkoutTracker.Server.Tests.Infrastructure;
 public class WorkoutApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private WorkoutApiFactory? _databaseOwner;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -27,16 +28,29 @@ public class WorkoutApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Run this host on <paramref name="owner"/>'s database (a second server instance); it neither creates nor drops it.</summary>
+    public WorkoutApiFactory SharingDatabaseOf(WorkoutApiFactory owner)
+    {
+        _databaseOwner = owner;
+        return this;
+    }
+
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync();
-        _ = Server; // start the host now: migrations and seed run here, not inside the first test
+        ConnectionString = _databaseOwner?.ConnectionString ?? await TestPostgres.CreateDatabaseAsync();
+        StartHost();
     }
+
+    /// <summary>Starts the host now, so migrations and seeding run here, not inside the first test.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(ConnectionString);
+        if (_databaseOwner is null)
+        {
+            await TestPostgres.DropDatabaseAsync(ConnectionString);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -74,6 +88,17 @@ public class WorkoutApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A fresh context on this host's database, for arranging and asserting stored state.</summary>
     public Task<WorkoutDb> CreateDbAsync() =>
         Services.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync();
+
+    /// <summary>Waits until this instance's session-event hub has at least <paramref name="count"/> subscribers.</summary>
+    public async Task WaitForSessionSubscribersAsync(int count)
+    {
+        var hub = Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (hub.SubscriberCount < count)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
 
     public async Task<string> GetTokenAsync(string email, string password)
     {

@@ -30,7 +30,7 @@ public static class NodeHarness
         }
     }
 
-    private static async Task EnsureInstalledAsync()
+    public static async Task EnsureInstalledAsync()
     {
         await InstallGate.WaitAsync();
         try
@@ -78,5 +78,57 @@ public static class NodeHarness
         }
 
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Starts <c>node &lt;script&gt; &lt;args&gt;</c> and hands out its stdout JSON lines as they come.</summary>
+    public static async Task<RunningNodeScript> StartAsync(string script, params string[] arguments)
+    {
+        await EnsureInstalledAsync();
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(Root, script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new RunningNodeScript(Process.Start(start) ?? throw new InvalidOperationException("Could not start node"));
+    }
+}
+
+/// <summary>A node script running beside the test; its stdout JSON lines are read one at a time.</summary>
+public sealed class RunningNodeScript : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _errors;
+
+    public RunningNodeScript(Process process)
+    {
+        _process = process;
+        _errors = process.StandardError.ReadToEndAsync();
+    }
+
+    public async Task<JsonNode> NextLineAsync(TimeSpan? patience = null)
+    {
+        using var timeout = new CancellationTokenSource(patience ?? TimeSpan.FromSeconds(20));
+        var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
+            ?? throw new InvalidOperationException("node exited early: " + await _errors);
+        return JsonNode.Parse(line)!;
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
     }
 }
