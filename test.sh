@@ -21,6 +21,13 @@ if [ -z "${WORKOUTTRACKER_TEST_POSTGRES:-}" ]; then
   export WORKOUTTRACKER_TEST_POSTGRES
 fi
 
+step "Installing JavaScript dependencies (npm ci: mobile client, Node test harness)"
+npm ci --prefix clients/mobile --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/node-harness --no-audit --no-fund --loglevel=error
+
+step "Mobile client tests (type check + Jest)"
+(cd clients/mobile && npm test --silent)
+
 step "Restoring and building (.NET)"
 dotnet restore WorkoutTracker.sln --nologo -v q
 dotnet build WorkoutTracker.sln --no-restore -c Debug --nologo -v q -clp:NoSummary
