@@ -57,9 +57,9 @@ public sealed class GraphQLWsTestClient : IDisposable
     }
 
     /// <summary>The next message; fails the test when the server closes instead.</summary>
-    public async Task<JsonNode> ReceiveAsync()
+    public async Task<JsonNode> ReceiveAsync(TimeSpan? patience = null)
     {
-        var (message, close) = await ReceiveOrCloseAsync();
+        var (message, close) = await ReceiveOrCloseAsync(patience);
         return message ?? throw new Xunit.Sdk.XunitException($"Expected a message, the server closed the socket: {close}");
     }
 
@@ -104,9 +104,9 @@ public sealed class GraphQLWsTestClient : IDisposable
         }
     }
 
-    private async Task<(JsonNode? Message, (int Code, string Reason)? Close)> ReceiveOrCloseAsync()
+    private async Task<(JsonNode? Message, (int Code, string Reason)? Close)> ReceiveOrCloseAsync(TimeSpan? patience = null)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(patience ?? Patience);
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];
         while (true)

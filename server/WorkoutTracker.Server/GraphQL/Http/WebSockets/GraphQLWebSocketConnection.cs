@@ -80,7 +80,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         {
             await ReceiveLoopAsync();
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
             _logger.LogDebug(ex, "WebSocket receive ended");
         }

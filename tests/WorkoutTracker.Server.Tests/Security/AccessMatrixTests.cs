@@ -1,0 +1,221 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Tests.Infrastructure;
+using WorkoutTracker.Server.Tests.Sessions;
+using WorkoutTracker.Server.Tests.WebSockets;
+using Xunit.Abstractions;
+
+namespace WorkoutTracker.Server.Tests.Security;
+
+/// <summary>
+/// Every query, mutation and subscription field, tried as the owner of the data, another athlete, a
+/// linked coach, an unlinked coach and anonymously. The expected table below is the access policy;
+/// the test fails when a cell differs or when the schema has a root field the table does not cover.
+/// </summary>
+public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutputHelper output) : IClassFixture<AccessMatrixTests.World>
+{
+    public enum Actor { Owner, OtherAthlete, LinkedCoach, UnlinkedCoach, Anonymous }
+
+    /// <summary>What a cell must show: data without errors, or the error code (UNAUTHENTICATED over WebSocket is the 4403 close).</summary>
+    private const string Ok = "OK";
+
+    /// <summary>A subscription that is accepted and stays silent: the owner's change is not the actor's to see.</summary>
+    private const string NoEvent = "NO EVENT";
+
+    private static readonly Actor[] Actors = Enum.GetValues<Actor>();
+
+    /// <summary>Owner data: athlete A with a session S holding a set X; coach C1 follows A, coach C2 does not.</summary>
+    public sealed class World : WorkoutApiFactory
+    {
+        public Dictionary<Actor, DemoUser> Users { get; } = [];
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Users[Actor.Owner] = await CreateUserAsync(UserRole.Athlete, "Owner");
+            Users[Actor.OtherAthlete] = await CreateUserAsync(UserRole.Athlete, "Other");
+            Users[Actor.LinkedCoach] = await CreateUserAsync(UserRole.Coach, "Linked coach");
+            Users[Actor.UnlinkedCoach] = await CreateUserAsync(UserRole.Coach, "Unlinked coach");
+            using var owner = await CreateClientForAsync(Users[Actor.Owner]);
+            using var coach = await CreateClientForAsync(Users[Actor.LinkedCoach]);
+            var link = (await owner.PostGraphQLAsync(
+                "mutation($i: RequestCoachLinkInput!) { requestCoachLink(input: $i) { link { id } } }",
+                new { i = new { clientMutationId = Guid.NewGuid().ToString(), email = Users[Actor.LinkedCoach].Email } })).Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
+            await coach.PostGraphQLAsync(
+                "mutation($i: CoachLinkInput!) { acceptCoachLink(input: $i) { link { id } } }",
+                new { i = new { clientMutationId = Guid.NewGuid().ToString(), linkId = link } });
+        }
+
+        public async Task<HttpClient> ClientAsync(Actor actor) =>
+            actor == Actor.Anonymous ? CreateClient() : await CreateClientForAsync(Users[actor]);
+
+        /// <summary>A fresh open session of the owner with one set, so destructive cells never interfere.</summary>
+        public async Task<(string SessionId, string SetId)> OwnerSessionAsync()
+        {
+            using var owner = await CreateClientForAsync(Users[Actor.Owner]);
+            var sessionId = await owner.StartSessionAsync();
+            var setId = (await owner.LogSetAsync(sessionId)).Payload("logSet")["setId"]!.GetValue<string>();
+            return (sessionId, setId);
+        }
+    }
+
+    private sealed record Cell(string Field, string Kind, Func<Actor, Task<(string Query, object? Variables)>> Operation, IReadOnlyDictionary<Actor, string> Expected);
+
+    private static Dictionary<Actor, string> Expect(string owner, string other, string linked, string unlinked, string anonymous = "UNAUTHENTICATED") =>
+        new() { [Actor.Owner] = owner, [Actor.OtherAthlete] = other, [Actor.LinkedCoach] = linked, [Actor.UnlinkedCoach] = unlinked, [Actor.Anonymous] = anonymous };
+
+    private IEnumerable<Cell> Matrix()
+    {
+        var owner = world.Users[Actor.Owner].Id;
+        var ownerRead = Expect(Ok, "FORBIDDEN", Ok, "FORBIDDEN");
+        var ownerWrite = Expect(Ok, "FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
+        var anyUser = Expect(Ok, Ok, Ok, Ok);
+        Task<(string, object?)> Q(string query, object? variables = null) => Task.FromResult<(string, object?)>((query, variables));
+        string Id() => Guid.NewGuid().ToString();
+
+        yield return new("me", "query", _ => Q("{ me { id } }"), anyUser);
+        yield return new("exercises", "query", _ => Q("{ exercises(filter: { muscle: CALVES }) { id } }"), anyUser);
+        yield return new("coachLinks", "query", _ => Q("{ coachLinks { id } }"), anyUser);
+        yield return new("athletes", "query", _ => Q("{ athletes { id } }"), Expect("FORBIDDEN", "FORBIDDEN", Ok, Ok));
+        yield return new("profile", "query", _ => Q("query($a: ID) { profile(athleteId: $a) { goal } }", new { a = owner }), ownerRead);
+        yield return new("weeklyPlan", "query", _ => Q("query($a: ID) { weeklyPlan(athleteId: $a) { weekStart } }", new { a = owner }), ownerRead);
+        yield return new("bodyMap", "query", _ => Q("query($a: ID) { bodyMap(athleteId: $a) { version } }", new { a = owner }), ownerRead);
+        yield return new("personalRecords", "query", _ => Q("query($a: ID) { personalRecords(athleteId: $a) { kind } }", new { a = owner }), ownerRead);
+        yield return new("e1rmHistory", "query", _ => Q("query($a: ID) { e1rmHistory(athleteId: $a, exerciseId: \"barbell-back-squat\") { e1rmKg } }", new { a = owner }), ownerRead);
+        yield return new("sessions", "query", _ => Q("query($a: ID) { sessions(athleteId: $a) { edges { node { id } } } }", new { a = owner }), ownerRead);
+        yield return new("session", "query", async _ => ("query($id: ID!) { session(id: $id) { id sets { id } } }", new { id = (await world.OwnerSessionAsync()).SessionId }), ownerRead);
+
+        yield return new("startSession", "mutation", _ => Q(SessionApi.StartSession, new { input = new { clientMutationId = Id() } }),
+            Expect(Ok, Ok, "FORBIDDEN", "FORBIDDEN"));
+        yield return new("logSet", "mutation", async _ => (SessionApi.LogSet, new
+        {
+            input = new { clientMutationId = Id(), sessionId = (await world.OwnerSessionAsync()).SessionId, exerciseId = "pull-up", loadKg = 0, reps = 5 },
+        }), ownerWrite);
+        yield return new("updateSet", "mutation", async _ => (SessionApi.UpdateSet, new
+        {
+            input = new { clientMutationId = Id(), setId = (await world.OwnerSessionAsync()).SetId, loadKg = 1, reps = 1 },
+        }), ownerWrite);
+        yield return new("deleteSet", "mutation", async _ => (SessionApi.DeleteSet, new { input = new { clientMutationId = Id(), setId = (await world.OwnerSessionAsync()).SetId } }), ownerWrite);
+        yield return new("finishSession", "mutation", async _ => (SessionApi.FinishSession, new { input = new { clientMutationId = Id(), sessionId = (await world.OwnerSessionAsync()).SessionId } }), ownerWrite);
+        yield return new("updateProfile", "mutation", _ => Q("mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { replayed } }", new { i = new { clientMutationId = Id(), sessionMinutes = 75 } }),
+            Expect(Ok, Ok, "FORBIDDEN", "FORBIDDEN"));
+        yield return new("requestCoachLink", "mutation", async actor =>
+        {
+            var target = await world.CreateUserAsync(actor is Actor.LinkedCoach or Actor.UnlinkedCoach ? UserRole.Athlete : UserRole.Coach);
+            return ("mutation($i: RequestCoachLinkInput!) { requestCoachLink(input: $i) { link { id } } }", new { i = new { clientMutationId = Id(), email = target.Email } });
+        }, anyUser);
+        yield return new("acceptCoachLink", "mutation", async _ => ("mutation($i: CoachLinkInput!) { acceptCoachLink(input: $i) { link { status } } }", new { i = new { clientMutationId = Id(), linkId = await PendingLinkFromOwnerToUnlinkedCoachAsync() } }),
+            Expect("COACH_LINK_STATE", "NOT_FOUND", "NOT_FOUND", Ok));
+        yield return new("endCoachLink", "mutation", async _ => ("mutation($i: CoachLinkInput!) { endCoachLink(input: $i) { link { status } } }", new { i = new { clientMutationId = Id(), linkId = await PendingLinkFromOwnerToUnlinkedCoachAsync() } }),
+            Expect(Ok, "NOT_FOUND", "NOT_FOUND", Ok));
+
+        yield return new("sessionUpdated", "subscription", async _ => ("subscription($s: ID!) { sessionUpdated(sessionId: $s) { kind } }", new { s = (await world.OwnerSessionAsync()).SessionId }), ownerRead);
+        // The unlinked coach may subscribe, and sees nothing of the owner.
+        yield return new("athleteActivity", "subscription", _ => Q("subscription { athleteActivity { kind } }"), Expect("FORBIDDEN", "FORBIDDEN", Ok, NoEvent));
+    }
+
+    /// <summary>A new pending link the owner asked of the unlinked coach, after ending any open one (so that coach stays unlinked).</summary>
+    private async Task<string> PendingLinkFromOwnerToUnlinkedCoachAsync()
+    {
+        using var owner = await world.CreateClientForAsync(world.Users[Actor.Owner]);
+        var links = (await owner.PostGraphQLAsync("{ coachLinks { id status coach { id } } }")).Payload("coachLinks").AsArray();
+        foreach (var open in links.Where(l => l!["coach"]!["id"]!.GetValue<string>() == world.Users[Actor.UnlinkedCoach].Id.ToString() && l["status"]!.GetValue<string>() != "ENDED"))
+        {
+            await owner.PostGraphQLAsync("mutation($i: CoachLinkInput!) { endCoachLink(input: $i) { link { id } } }", new { i = new { clientMutationId = Guid.NewGuid().ToString(), linkId = open!["id"]!.GetValue<string>() } });
+        }
+
+        return (await owner.PostGraphQLAsync(
+            "mutation($i: RequestCoachLinkInput!) { requestCoachLink(input: $i) { link { id } } }",
+            new { i = new { clientMutationId = Guid.NewGuid().ToString(), email = world.Users[Actor.UnlinkedCoach].Email } })).Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public void Every_root_field_of_the_schema_is_in_the_matrix()
+    {
+        var schema = world.Services.GetRequiredService<ISchema>();
+        var fields = new[] { schema.Query, schema.Mutation, schema.Subscription }.OfType<IObjectGraphType>()
+            .SelectMany(t => t.Fields.Select(f => f.Name)).Where(n => !n.StartsWith("__", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(fields, Matrix().Select(c => c.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_field_answers_each_actor_as_the_policy_says()
+    {
+        var table = new StringBuilder($"{"field",-18}{string.Concat(Actors.Select(a => $"{a,-18}"))}\n");
+        var mismatches = new List<string>();
+        foreach (var cell in Matrix())
+        {
+            table.Append($"{cell.Field,-18}");
+            foreach (var actor in Actors)
+            {
+                var actual = cell.Kind == "subscription" ? await SubscribeAsync(cell, actor) : await RequestAsync(cell, actor);
+                table.Append($"{actual,-18}");
+                if (actual != cell.Expected[actor])
+                {
+                    mismatches.Add($"{cell.Field} as {actor}: expected {cell.Expected[actor]}, got {actual}");
+                }
+            }
+
+            table.Append('\n');
+        }
+
+        output.WriteLine(table.ToString());
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches) + "\n\n" + table);
+    }
+
+    private async Task<string> RequestAsync(Cell cell, Actor actor)
+    {
+        using var client = await world.ClientAsync(actor);
+        var (query, variables) = await cell.Operation(actor);
+        var response = await client.PostGraphQLAsync(query, variables);
+        return Outcome(response.Errors, response.Data?[cell.Field]);
+    }
+
+    private async Task<string> SubscribeAsync(Cell cell, Actor actor)
+    {
+        var webSockets = world.Server.CreateWebSocketClient();
+        webSockets.SubProtocols.Add("graphql-transport-ws");
+        using var socket = GraphQLWsTestClient.Over(await webSockets.ConnectAsync(new Uri(world.Server.BaseAddress, "/graphql"), CancellationToken.None));
+        if (actor == Actor.Anonymous)
+        {
+            await socket.SendAsync(new { type = "connection_init" });
+            return (await socket.ReceiveCloseAsync()).Code == 4403 ? "UNAUTHENTICATED" : "OPEN";
+        }
+
+        var token = await world.GetTokenAsync(world.Users[actor].Email, world.Users[actor].Password);
+        await socket.SendAsync(new { type = "connection_init", payload = new { authorization = "Bearer " + token } });
+        await socket.ReceiveAsync();
+        var (query, variables) = await cell.Operation(actor);
+        var before = world.Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>().SubscriberCount;
+        await socket.SubscribeAsync("matrix", query, variables);
+        using var owner = await world.CreateClientForAsync(world.Users[Actor.Owner]);
+        var sessionId = variables is null ? await owner.StartSessionAsync() : (string)variables.GetType().GetProperty("s")!.GetValue(variables)!;
+
+        // Either the subscription is refused at once, or it is live and sees the owner's next set.
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        while (world.Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>().SubscriberCount <= before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await owner.LogSetAsync(sessionId);
+        JsonNode message;
+        try
+        {
+            message = await socket.ReceiveAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (OperationCanceledException)
+        {
+            return NoEvent;
+        }
+
+        return Outcome(message["payload"]?["errors"] as JsonArray ?? (message["type"]!.GetValue<string>() == "error" ? message["payload"] as JsonArray : null), message["payload"]?["data"]?[cell.Field]);
+    }
+
+    private static string Outcome(JsonArray? errors, JsonNode? data) =>
+        errors is { Count: > 0 } ? errors[0]!["extensions"]?["code"]?.GetValue<string>() ?? "ERROR" : data is null ? "NO DATA" : Ok;
+}
