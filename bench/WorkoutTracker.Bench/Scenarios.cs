@@ -1,0 +1,290 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using WorkoutTracker.Server.GraphQL.PersistedOperations;
+
+namespace WorkoutTracker.Bench;
+
+/// <summary>The measured scenarios. Each prints as it goes and returns its figures.</summary>
+public sealed class Scenarios(BenchSystem system, BenchOptions options)
+{
+    private const string Password = "bench-password";
+
+    /// <summary>Plain Kestrel answering a fixed "ok": the HTTP ceiling of this machine.</summary>
+    public async Task<LoadResult> HttpCeilingAsync()
+    {
+        var port = BenchSystem.FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapGet("/", () => "ok");
+        await app.StartAsync();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        return await LoadRunner.RunAsync("kestrel fixed response", 64, options.Duration, async _ =>
+        {
+            using var response = await client.GetAsync("/");
+            return response.IsSuccessStatusCode;
+        });
+    }
+
+    /// <summary>weeklyPlan as the app fetches it: a persisted query over GET, then with If-None-Match.</summary>
+    public async Task<IReadOnlyList<LoadResult>> WeeklyPlanAsync()
+    {
+        var email = (await system.CreateAthletesAsync(1, Password))[0];
+        using var client = await system.ClientForAsync(email, Password);
+        var url = "/graphql?documentId=" + Uri.EscapeDataString(PersistedId("WeeklyPlan")) + "&operationName=WeeklyPlan";
+        using var first = await client.GetAsync(url);
+        var etag = first.Headers.ETag ?? throw new InvalidOperationException("weeklyPlan GET carried no ETag");
+
+        var full = await LoadRunner.RunAsync("weeklyPlan GET 200", 16, options.Duration, async _ =>
+        {
+            using var response = await client.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+        var notModified = await LoadRunner.RunAsync("weeklyPlan GET 304", 16, options.Duration, async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.IfNoneMatch.Add(etag);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode == HttpStatusCode.NotModified;
+        });
+        return [full, notModified];
+    }
+
+    /// <summary>An athlete's last 10 sessions with their 10 sets each (DataLoaders batch the sets and exercises).</summary>
+    public async Task<LoadResult> SessionsWithSetsAsync()
+    {
+        var email = (await system.CreateAthletesAsync(1, Password))[0];
+        using var client = await system.ClientForAsync(email, Password);
+        for (var s = 0; s < 20; s++)
+        {
+            var sessionId = await StartSessionAsync(client);
+            for (var i = 0; i < 10; i++)
+            {
+                await LogSetAsync(client, sessionId, Guid.NewGuid().ToString());
+            }
+        }
+
+        const string query = "{ sessions(first: 10) { edges { node { id startedAt sets { id loadKg reps rpe exercise { id name primaryMuscles } } } } } }";
+        var body = JsonSerializer.Serialize(new { query });
+        return await LoadRunner.RunAsync("sessions(10) with sets", 16, options.Duration, async _ =>
+        {
+            using var response = await client.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode && !text.Contains("\"errors\"", StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>logSet at 1, 16 and 64 concurrent clients, each its own athlete and session.</summary>
+    public async Task<IReadOnlyList<LoadResult>> LogSetAsync()
+    {
+        var results = new List<LoadResult>();
+        foreach (var clients in new[] { 1, 16, 64 })
+        {
+            var emails = await system.CreateAthletesAsync(clients, Password);
+            var athletes = await Task.WhenAll(emails.Select(async e =>
+            {
+                var client = await system.ClientForAsync(e, Password);
+                return (Client: client, Session: await StartSessionAsync(client));
+            }));
+            results.Add(await LoadRunner.RunAsync("logSet", clients, options.Duration, worker =>
+                LogSetAsync(athletes[worker].Client, athletes[worker].Session, Guid.NewGuid().ToString())));
+            foreach (var (client, _) in athletes)
+            {
+                client.Dispose();
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The database's own ceiling for the same durability: one INSERT per committed transaction.</summary>
+    public async Task<IReadOnlyList<LoadResult>> NpgsqlInsertCommitAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(system.ConnectionString);
+        await using (var create = dataSource.CreateCommand("CREATE TABLE IF NOT EXISTS bench_inserts (id bigserial PRIMARY KEY, payload text NOT NULL)"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var results = new List<LoadResult>();
+        foreach (var clients in new[] { 1, 16, 64 })
+        {
+            results.Add(await LoadRunner.RunAsync("raw Npgsql insert+commit", clients, options.Duration, async _ =>
+            {
+                await using var connection = await dataSource.OpenConnectionAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                await using var insert = new NpgsqlCommand("INSERT INTO bench_inserts (payload) VALUES ($1)", connection, transaction) { Parameters = { new() { Value = "set" } } };
+                await insert.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+                return true;
+            }));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// N WebSocket subscribers on one session; each logSet's delivery latency is measured from just before
+    /// the mutation is sent to the moment each subscriber has the event.
+    /// </summary>
+    public async Task<LoadResult> FanOutAsync(int subscribers)
+    {
+        var email = (await system.CreateAthletesAsync(1, Password))[0];
+        var token = await system.TokenAsync(email, Password);
+        using var client = await system.ClientForAsync(email, Password);
+        var sessionId = await StartSessionAsync(client);
+        var uri = new UriBuilder(system.BaseAddress) { Scheme = "ws", Path = "/graphql" }.Uri;
+        var events = options.Quick ? 10 : 30;
+        var arrivals = new long[subscribers][];
+        var received = new int[subscribers];
+        var sockets = new List<ClientWebSocket>();
+        for (var i = 0; i < subscribers; i += 50)
+        {
+            sockets.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(50, subscribers - i)).Select(_ => ConnectAsync(uri, token, sessionId))));
+        }
+
+        using var stop = new CancellationTokenSource();
+        var readers = sockets.Select((socket, i) =>
+        {
+            arrivals[i] = new long[events];
+            return Task.Run(() => ReadEventsAsync(socket, arrivals[i], received, i, stop.Token));
+        }).ToList();
+        await Task.Delay(500);
+
+        var latencies = new List<double>();
+        var missed = 0;
+        var watch = Stopwatch.StartNew();
+        for (var e = 0; e < events; e++)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            await LogSetAsync(client, sessionId, Guid.NewGuid().ToString());
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline && Enumerable.Range(0, subscribers).Any(i => Volatile.Read(ref received[i]) <= e))
+            {
+                await Task.Delay(2);
+            }
+
+            for (var i = 0; i < subscribers; i++)
+            {
+                if (Volatile.Read(ref received[i]) > e)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(sent, arrivals[i][e]).TotalMilliseconds);
+                }
+                else
+                {
+                    missed++;
+                }
+            }
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        await stop.CancelAsync();
+        foreach (var socket in sockets)
+        {
+            socket.Abort();
+            socket.Dispose();
+        }
+
+        await Task.WhenAll(readers);
+        var sorted = latencies.Order().ToArray();
+        return new LoadResult($"fan-out to {subscribers} subscribers", subscribers, sorted.Length, missed, seconds, LoadRunner.Percentile(sorted, 0.5), LoadRunner.Percentile(sorted, 0.99));
+    }
+
+    private static async Task<ClientWebSocket> ConnectAsync(Uri uri, string token, string sessionId)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(uri, CancellationToken.None);
+        await SendAsync(socket, new { type = "connection_init", payload = new { authorization = "Bearer " + token } });
+        await ReceiveAsync(socket, CancellationToken.None);
+        await SendAsync(socket, new
+        {
+            id = "live",
+            type = "subscribe",
+            payload = new { query = "subscription($s: ID!) { sessionUpdated(sessionId: $s) { kind setId set { loadKg reps } } }", variables = new { s = sessionId } },
+        });
+        return socket;
+    }
+
+    /// <summary>Records when each event reaches this subscriber; received[index] counts them (single writer).</summary>
+    private static async Task ReadEventsAsync(ClientWebSocket socket, long[] arrivals, int[] received, int index, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var message = await ReceiveAsync(socket, stop);
+                if (message?["type"]?.GetValue<string>() == "next")
+                {
+                    var count = received[index];
+                    if (count < arrivals.Length)
+                    {
+                        arrivals[count] = Stopwatch.GetTimestamp();
+                    }
+
+                    Volatile.Write(ref received[index], count + 1);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, object message) =>
+        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private static async Task<JsonNode?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        using var text = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, cancellationToken);
+            text.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return result.MessageType == WebSocketMessageType.Close ? null : JsonNode.Parse(text.ToArray());
+    }
+
+    private static async Task<string> StartSessionAsync(HttpClient client)
+    {
+        var body = JsonSerializer.Serialize(new
+        {
+            query = "mutation($i: StartSessionInput!) { startSession(input: $i) { session { id } } }",
+            variables = new { i = new { clientMutationId = Guid.NewGuid().ToString() } },
+        });
+        using var response = await client.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        return json?["data"]?["startSession"]?["session"]?["id"]?.GetValue<string>() ?? throw new InvalidOperationException("startSession failed: " + json);
+    }
+
+    private static readonly string LogSetBody = "mutation($i: LogSetInput!) { logSet(input: $i) { replayed setId } }";
+
+    private static async Task<bool> LogSetAsync(HttpClient client, string sessionId, string clientMutationId)
+    {
+        var body = JsonSerializer.Serialize(new
+        {
+            query = LogSetBody,
+            variables = new { i = new { clientMutationId, sessionId, exerciseId = "barbell-back-squat", loadKg = 100, reps = 5, rpe = 8 } },
+        });
+        using var response = await client.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode && !text.Contains("\"errors\"", StringComparison.Ordinal);
+    }
+
+    private static string PersistedId(string operation) =>
+        PersistedOperationManifest.IdOf(File.ReadAllText(Path.Combine(BenchSystem.RepositoryRoot, "schema", "operations", operation + ".graphql")).ReplaceLineEndings("\n").Trim() + "\n");
+}
