@@ -25,6 +25,12 @@ public static class DomainErrorMapping
             return Task.CompletedTask;
         }
 
+        if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            context.Exception = new ExecutionError("The document nests deeper than the parser allows.") { Code = "MAX_DEPTH_EXCEEDED" };
+            return Task.CompletedTask;
+        }
+
         if (context.OriginalException is OperationCanceledException)
         {
             context.Exception = new ExecutionError("The request was cancelled.") { Code = "CANCELLED" };

@@ -26,6 +26,17 @@ public static class GraphQLExtensions
                 var limits = sp.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value;
                 complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
+                complexity.ValidateComplexityDelegate = check =>
+                {
+                    var validation = check.ValidationContext;
+                    if (check.Error is not null && check.MaxDepth <= limits.MaxIntrospectionDepth &&
+                        IntrospectionOperations.IsIntrospectionOnly(validation.Document, validation.Operation))
+                    {
+                        check.Error = null;
+                    }
+
+                    return Task.CompletedTask;
+                };
             })
             .AddErrorInfoProvider((errors, sp) =>
             {

@@ -17,6 +17,16 @@ public sealed class GraphQLEndpointOptions
     /// <summary>Deepest selection nesting allowed, checked before execution.</summary>
     public int MaxDepth { get; set; } = 12;
 
+    /// <summary>
+    /// Deepest nesting allowed for an operation that selects only introspection fields. Tools' standard
+    /// introspection query (GraphiQL, codegen) nests about 15 levels; its size is bounded by the schema,
+    /// so depth alone limits it and the complexity score does not apply.
+    /// </summary>
+    public int MaxIntrospectionDepth { get; set; } = 20;
+
+    /// <summary>Most field selections a document may hold once its fragments are expanded (checked before validation).</summary>
+    public int MaxSelections { get; set; } = 5_000;
+
     /// <summary>Highest complexity score allowed, checked before execution.</summary>
     public int MaxComplexity { get; set; } = 25_000;
 

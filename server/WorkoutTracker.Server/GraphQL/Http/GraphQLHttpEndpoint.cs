@@ -42,6 +42,12 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
             return;
         }
 
+        if (DocumentSizeGuard.Check(graphQLRequest.Query, options.Value.MaxSelections, out _) is { } tooLarge)
+        {
+            await writer.WriteErrorAsync(context, mediaType, StatusCodes.Status400BadRequest, tooLarge);
+            return;
+        }
+
         var isGet = HttpMethods.IsGet(request.Method);
         var entityTag = isGet && entityTags is not null ? await entityTags.GetEntityTagAsync(graphQLRequest, context) : null;
         if (entityTag is not null)

@@ -41,6 +41,11 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
             return ReadResult.Fail(StatusCodes.Status400BadRequest, "QUERY_MISSING", "The request has neither a 'query' nor a 'documentId'.");
         }
 
+        if (result.Request is { Query: not null, DocumentId: not null })
+        {
+            return ReadResult.Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "Send either a 'query' or a 'documentId', not both.");
+        }
+
         return result;
     }
 

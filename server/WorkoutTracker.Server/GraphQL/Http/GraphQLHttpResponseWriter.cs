@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser.Exceptions;
 using Microsoft.Net.Http.Headers;
 
 namespace WorkoutTracker.Server.GraphQL.Http;
@@ -94,7 +95,7 @@ public sealed class GraphQLHttpResponseWriter(IGraphQLSerializer serializer)
             return StatusCodes.Status405MethodNotAllowed;
         }
 
-        if (errors.Any(e => e is UnhandledError))
+        if (errors.Any(e => e is UnhandledError && e.InnerException is not GraphQLParserException))
         {
             // Failed before execution for a reason that is not the client's (e.g. a store is down).
             return StatusCodes.Status500InternalServerError;

@@ -48,43 +48,12 @@ public sealed class RequireAuthenticatedUserRule : ValidationRuleBase
             return default;
         }
 
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var node = FirstNonIntrospectionField(context.Operation.SelectionSet, context.Document, visited);
+        var node = IntrospectionOperations.FirstNonIntrospectionField(context.Document, context.Operation);
         if (node is not null)
         {
             context.ReportError(new AuthenticationRequiredError(context, node));
         }
 
         return default;
-    }
-
-    private static ASTNode? FirstNonIntrospectionField(GraphQLSelectionSet selectionSet, GraphQLDocument document, HashSet<string> visited)
-    {
-        foreach (var selection in selectionSet.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField field when !field.Name.Value.Span.StartsWith("__"):
-                    return field;
-                case GraphQLInlineFragment inline:
-                    if (FirstNonIntrospectionField(inline.SelectionSet, document, visited) is { } inInline)
-                    {
-                        return inInline;
-                    }
-
-                    break;
-                case GraphQLFragmentSpread spread:
-                    var name = spread.FragmentName.Name.Value;
-                    if (visited.Add(name.ToString()) && document.FindFragmentDefinition(name) is { } fragment &&
-                        FirstNonIntrospectionField(fragment.SelectionSet, document, visited) is { } inFragment)
-                    {
-                        return inFragment;
-                    }
-
-                    break;
-            }
-        }
-
-        return null;
     }
 }

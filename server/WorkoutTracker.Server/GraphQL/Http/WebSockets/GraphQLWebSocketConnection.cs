@@ -288,6 +288,12 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
     {
         try
         {
+            if (DocumentSizeGuard.Check(request.Query, _services.Options.MaxSelections, out _) is { } tooLarge)
+            {
+                Finish(operation, MessageTypes.Error, _services.Serializer.Serialize(new[] { tooLarge }));
+                return;
+            }
+
             await using var scope = _services.Scopes.CreateAsyncScope();
             ExecutionResult result;
             using (var activity = GraphQLTelemetry.StartOperation("websocket"))
