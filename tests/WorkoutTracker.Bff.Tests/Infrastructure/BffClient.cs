@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 namespace WorkoutTracker.Bff.Tests.Infrastructure;
 
 /// <summary>A GraphQL answer as the wire carried it.</summary>
-public sealed record GraphQLResult(HttpStatusCode Status, HttpResponseHeaders Headers, JsonNode? Body)
+public sealed record GraphQLResult(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, JsonNode? Body)
 {
     public JsonNode? Data => Body?["data"];
 
@@ -103,7 +103,7 @@ public sealed class BffClient(Uri address, string? cookie) : IDisposable
                 body = JsonValue.Create(text);
             }
 
-            return new GraphQLResult(response.StatusCode, response.Headers, body);
+            return new GraphQLResult(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, body);
         }
     }
 
