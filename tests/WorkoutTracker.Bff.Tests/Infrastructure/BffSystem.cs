@@ -27,8 +27,12 @@ public class BffSystem : IAsyncLifetime
     {
     }
 
+    /// <summary>Work before any host starts (e.g. building what a host serves).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         ConnectionString = await TestPostgres.CreateDatabaseAsync("wt_bff");
         var serverSettings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -56,8 +60,6 @@ public class BffSystem : IAsyncLifetime
             _bffs.Add(bff);
             bff.Start();
         }
-
-        await Task.CompletedTask;
     }
 
     /// <summary>A signed-in client of BFF instance <paramref name="bff"/>.</summary>
