@@ -3,6 +3,7 @@ import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { createClient } from 'graphql-ws';
 import { bffFetch, currentUser, graphqlWebSocketUrl, signIn, signOut } from './bff.js';
+import { contractSchema } from './schema.js';
 
 const DEFAULT_QUERY = `# WorkoutTracker playground: every operation runs as you, through the BFF session.
 # Try also:
@@ -97,7 +98,7 @@ function Playground({ user, onSignOut }) {
         </span>
       </header>
       <div className="playground-graphiql">
-        <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} initialQuery={DEFAULT_QUERY} />
+        <GraphiQL fetcher={fetcher} schema={contractSchema} defaultQuery={DEFAULT_QUERY} initialQuery={DEFAULT_QUERY} />
       </div>
     </div>
   );

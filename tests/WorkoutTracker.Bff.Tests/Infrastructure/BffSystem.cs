@@ -27,6 +27,11 @@ public class BffSystem : IAsyncLifetime
     {
     }
 
+    /// <summary>Settings of BFF instance <paramref name="index"/> only, on top of <see cref="Configure"/>.</summary>
+    protected virtual void ConfigureInstance(int index, IDictionary<string, string?> bff)
+    {
+    }
+
     /// <summary>Work before any host starts (e.g. building what a host serves).</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
@@ -56,7 +61,9 @@ public class BffSystem : IAsyncLifetime
 
         for (var i = 0; i < BffCount; i++)
         {
-            var bff = new BffHost(bffSettings);
+            var settings = new Dictionary<string, string?>(bffSettings, StringComparer.Ordinal);
+            ConfigureInstance(i, settings);
+            var bff = new BffHost(settings);
             _bffs.Add(bff);
             bff.Start();
         }

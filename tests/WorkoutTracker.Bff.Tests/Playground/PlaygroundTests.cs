@@ -55,6 +55,16 @@ public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<Pla
         await Assertions.Expect(response).ToContainTextAsync("Casey Coach");
         await Assertions.Expect(response).ToContainTextAsync("COACH");
 
+        // Schema docs (from the bundled contract; see clients/playground/src/schema.js).
+        await page.ClickAsync("[aria-label='Show Documentation Explorer']");
+        await Assertions.Expect(page.Locator(".graphiql-doc-explorer")).ToContainTextAsync("Root Types");
+        await Assertions.Expect(page.Locator(".graphiql-doc-explorer")).ToContainTextAsync("LogSetInput");
+
+        // And a coach's own introspection query runs through the session, within the server's limits.
+        var introspection = await page.EvaluateAsync<string>(
+            "async () => (await (await fetch('/graphql', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json', 'X-CSRF': '1' }, body: JSON.stringify({ query: '{ __schema { queryType { name } types { name } } }' }) })).text())");
+        Assert.Contains("\"queryType\":{\"name\":\"Query\"}", introspection, StringComparison.Ordinal);
+
         var screenshot = Path.Combine(TestPostgres.RepositoryRoot, "artifacts", "screenshots", "playground.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
