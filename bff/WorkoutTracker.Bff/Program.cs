@@ -1,12 +1,34 @@
+using WorkoutTracker.Bff.Data;
+using WorkoutTracker.Bff.MobileWeb;
+using WorkoutTracker.Bff.Playground;
+using WorkoutTracker.Bff.Proxy;
+using WorkoutTracker.Bff.Security;
+using WorkoutTracker.Bff.Session;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddBffData();
+builder.AddBffSession();
+builder.AddBffSecurity();
+builder.AddGraphQLProxy();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
-app.MapGet("/", () => Results.Text("WorkoutTracker BFF: sign-in, session cookie and the /graphql proxy arrive with issue 6."));
+app.UsePlayground();
+app.UseMobileWeb();
+app.UseWebSockets();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseBffApiChecks();
+app.UseAuthorization();
 
+app.MapDefaultEndpoints();
+app.MapBffManagementEndpoints();
+app.MapGraphQLProxy();
+app.MapMobileWebFallback();
+
+await app.EnsureBffDatabaseAsync();
 await app.RunAsync();
 
 /// <summary>Entry point; partial so tests can host it.</summary>

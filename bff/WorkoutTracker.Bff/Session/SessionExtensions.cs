@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+using WorkoutTracker.Bff.Data;
+using WorkoutTracker.Bff.Proxy;
+
+namespace WorkoutTracker.Bff.Session;
+
+public static class SessionExtensions
+{
+    /// <summary>Whether Entra ID sign-in is configured (section <c>AzureAd</c> with a ClientId).</summary>
+    public static bool UsesEntraId(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
+
+    /// <summary>
+    /// The session: a cookie (httpOnly, SameSite=Strict, <c>__Host-</c> and Secure outside Development)
+    /// that names a server-side session in PostgreSQL; Data Protection keys shared through the same
+    /// database. Sign-in is OpenID Connect through Microsoft.Identity.Web when <c>AzureAd</c> is
+    /// configured, the server's development issuer otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddBffSession(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SessionOptions>().Bind(builder.Configuration.GetSection(SessionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.SectionName))
+            .Validate(o => o.AllAddresses().Count > 0, "Configure the server: Server:BaseAddress or Server:Addresses.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDataProtection()
+            .SetApplicationName("WorkoutTracker.Bff")
+            .PersistKeysToDbContext<BffDb>();
+
+        services.AddSingleton<PostgresTicketStore>();
+        if (builder.Configuration.UsesEntraId())
+        {
+            services.AddAuthentication(o =>
+                {
+                    o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                    o.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                })
+                .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"), OpenIdConnectDefaults.AuthenticationScheme, CookieAuthenticationDefaults.AuthenticationScheme)
+                .EnableTokenAcquisitionToCallDownstreamApi(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Scopes").Get<string[]>() ?? [])
+                .AddDistributedTokenCaches();
+            services.AddSingleton<IUserAccessTokens, EntraIdAccessTokens>();
+        }
+        else
+        {
+            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+            services.AddHttpClient<DevelopmentTokenClient>();
+            services.AddSingleton<IUserAccessTokens, SessionAccessTokens>();
+        }
+
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<PostgresTicketStore, IOptions<SessionOptions>, IHostEnvironment>((cookie, store, options, environment) =>
+                ConfigureCookie(cookie, store, options.Value, environment));
+        services.AddAuthorization();
+        return builder;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, ITicketStore store, SessionOptions options, IHostEnvironment environment)
+    {
+        var secure = options.SecureCookie ?? !environment.IsDevelopment();
+        cookie.SessionStore = store;
+        cookie.Cookie.Name = options.CookieName ?? (secure ? "__Host-WorkoutTracker" : "WorkoutTracker.Session");
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        cookie.Cookie.Path = "/";
+        cookie.ExpireTimeSpan = options.Lifetime;
+        cookie.SlidingExpiration = true;
+
+        // An API: answer 401/403 instead of redirecting to a login page.
+        cookie.Events.OnRedirectToLogin = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        };
+        cookie.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+    }
+}

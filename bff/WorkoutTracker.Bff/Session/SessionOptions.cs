@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WorkoutTracker.Bff.Session;
+
+/// <summary>Section <c>Bff:Session</c>: the session cookie and the server-side tokens behind it.</summary>
+public sealed class SessionOptions
+{
+    public const string SectionName = "Bff:Session";
+
+    /// <summary>
+    /// Send the cookie over HTTPS only. Unset: on everywhere but in Development. When on, the default
+    /// cookie name carries the <c>__Host-</c> prefix (Secure, Path=/, no Domain).
+    /// </summary>
+    public bool? SecureCookie { get; set; }
+
+    /// <summary>Cookie name; unset: <c>__Host-WorkoutTracker</c> when secure, <c>WorkoutTracker.Session</c> otherwise.</summary>
+    public string? CookieName { get; set; }
+
+    /// <summary>How long a session lasts without use (sliding).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>An access token this close to its expiry is refreshed (refresh-token grant) before it is forwarded.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+using WorkoutTracker.Bff.Proxy;
+
+namespace WorkoutTracker.Bff.Session;
+
+/// <summary>The signed-in user's access token for the server API, refreshed when it is about to expire.</summary>
+public interface IUserAccessTokens
+{
+    /// <summary>The token to forward, or null when the request has no session (or it cannot go on).</summary>
+    Task<string?> GetAsync(HttpContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Development sign-in: the tokens the server's <c>/dev/token</c> issued, kept in the session row. A
+/// token that expires within <see cref="SessionOptions.RefreshBeforeExpiry"/> is renewed with the
+/// refresh-token grant under the session's row lock (refresh tokens are single use).
+/// </summary>
+internal sealed partial class SessionAccessTokens(
+    PostgresTicketStore store,
+    DevelopmentTokenClient tokenClient,
+    IOptions<SessionOptions> options,
+    TimeProvider clock,
+    ILogger<SessionAccessTokens> logger) : IUserAccessTokens
+{
+    public async Task<string?> GetAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var session = await context.AuthenticateAsync();
+        if (session.Properties?.Items.TryGetValue(PostgresTicketStore.SessionKeyItem, out var key) != true || key is null)
+        {
+            return null;
+        }
+
+        var seen = await store.GetTokensAsync(key, cancellationToken);
+        if (seen is null || IsFresh(seen))
+        {
+            return seen?.AccessToken;
+        }
+
+        var tokens = await store.UpdateTokensAsync(key, (current, ct) => RefreshAsync(current, seen, ct), cancellationToken);
+        return tokens?.AccessToken;
+    }
+
+    private async Task<SessionTokens?> RefreshAsync(SessionTokens current, SessionTokens seen, CancellationToken cancellationToken)
+    {
+        if (current.AccessToken != seen.AccessToken)
+        {
+            return current; // another request refreshed them while this one waited for the lock
+        }
+
+        var now = clock.GetUtcNow();
+        var stillValid = current.AccessTokenExpiresAt > now ? current : null;
+        if (current.RefreshToken is null || current.RefreshTokenExpiresAt <= now)
+        {
+            return stillValid;
+        }
+
+        var refreshed = await tokenClient.RefreshAsync(current.RefreshToken, cancellationToken);
+        if (refreshed is null)
+        {
+            LogRefreshRefused(logger);
+            return stillValid;
+        }
+
+        LogRefreshed(logger, refreshed.AccessTokenExpiresAt);
+        return refreshed;
+    }
+
+    private bool IsFresh(SessionTokens tokens) => tokens.AccessTokenExpiresAt - options.Value.RefreshBeforeExpiry > clock.GetUtcNow();
+
+    [LoggerMessage(LogLevel.Debug, "Access token refreshed; the new one expires at {ExpiresAt:o}")]
+    private static partial void LogRefreshed(ILogger logger, DateTimeOffset expiresAt);
+
+    [LoggerMessage(LogLevel.Information, "The server refused the session's refresh token; the session ends when its access token expires")]
+    private static partial void LogRefreshRefused(ILogger logger);
+}
+
+/// <summary>
+/// Entra ID: Microsoft.Identity.Web acquires (and refreshes) the token for the server API's scopes;
+/// its token cache is the shared PostgreSQL distributed cache.
+/// </summary>
+internal sealed class EntraIdAccessTokens(ITokenAcquisition tokenAcquisition, IOptions<ServerOptions> server) : IUserAccessTokens
+{
+    public async Task<string?> GetAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await tokenAcquisition.GetAccessTokenForUserAsync(server.Value.Scopes, user: context.User);
+        }
+        catch (MicrosoftIdentityWebChallengeUserException)
+        {
+            return null; // consent or a new sign-in is needed: the client sees 401 and signs in again
+        }
+    }
+}

@@ -1,0 +1,1 @@
+global using WorkoutTracker.Server.Tests.Infrastructure;

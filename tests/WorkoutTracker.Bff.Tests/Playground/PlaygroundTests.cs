@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using WorkoutTracker.Bff.Tests.Infrastructure;
+
+namespace WorkoutTracker.Bff.Tests.Playground;
+
+/// <summary>
+/// The BFF serving the GraphiQL build at /playground; builds it first when clients/playground/dist is
+/// missing (npm ci &amp;&amp; npm run build), since the BFF only serves a build that exists when it starts.
+/// </summary>
+public sealed class PlaygroundSystem : BffSystem
+{
+    public static string PlaygroundRoot { get; } = Path.Combine(TestPostgres.RepositoryRoot, "clients", "playground");
+
+    protected override async Task BeforeStartAsync()
+    {
+        if (File.Exists(Path.Combine(PlaygroundRoot, "dist", "index.html")))
+        {
+            return;
+        }
+
+        await Processes.RunCheckedAsync("npm", ["ci", "--no-audit", "--no-fund"], PlaygroundRoot, TimeSpan.FromMinutes(5));
+        await Processes.RunCheckedAsync("npm", ["run", "build"], PlaygroundRoot, TimeSpan.FromMinutes(5));
+    }
+}
+
+/// <summary>The coaches' playground in headless Chromium (Debian's), driven by Playwright, against the real BFF and server.</summary>
+public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<PlaygroundSystem>
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Coach_signs_in_on_the_playground_and_runs_a_query()
+    {
+        await EnsureChromiumAsync();
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync(new Uri(system.Bff.Address, "/playground/").ToString());
+        await page.FillAsync("#email", DemoAccounts.CoachEmail);
+        await page.FillAsync("#password", DemoAccounts.CoachPassword);
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.Locator(".playground-user")).ToContainTextAsync("Casey Coach");
+        await Assertions.Expect(page.Locator(".graphiql-execute-button")).ToBeVisibleAsync();
+        await page.ClickAsync(".graphiql-execute-button");
+
+        var response = page.Locator(".graphiql-response");
+        await Assertions.Expect(response).ToContainTextAsync("Casey Coach");
+        await Assertions.Expect(response).ToContainTextAsync("COACH");
+
+        // Schema docs (from the bundled contract; see clients/playground/src/schema.js).
+        await page.ClickAsync("[aria-label='Show Documentation Explorer']");
+        await Assertions.Expect(page.Locator(".graphiql-doc-explorer")).ToContainTextAsync("Root Types");
+        await Assertions.Expect(page.Locator(".graphiql-doc-explorer")).ToContainTextAsync("LogSetInput");
+
+        // And a coach's own introspection query runs through the session, within the server's limits.
+        var introspection = await page.EvaluateAsync<string>(
+            "async () => (await (await fetch('/graphql', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json', 'X-CSRF': '1' }, body: JSON.stringify({ query: '{ __schema { queryType { name } types { name } } }' }) })).text())");
+        Assert.Contains("\"queryType\":{\"name\":\"Query\"}", introspection, StringComparison.Ordinal);
+
+        var screenshot = Path.Combine(TestPostgres.RepositoryRoot, "artifacts", "screenshots", "playground.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        Assert.True(new FileInfo(screenshot).Length > 0);
+
+        // The page holds no token: the session cookie is httpOnly, so scripts cannot read it.
+        Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie"));
+    }
+
+    [Fact]
+    public async Task Playground_is_served_with_its_assets_and_404_elsewhere_is_not_the_playground()
+    {
+        using var client = system.Bff.CreateBffClient();
+
+        using var index = await client.SendAsync(HttpMethod.Get, "/playground/", csrf: false);
+        var html = await index.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, index.StatusCode);
+        Assert.Contains("/playground/assets/", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal); // no CDN
+    }
+
+    /// <summary>Debian's Chromium (a test tool's own browser download fails here); installed when missing (CI runs as root).</summary>
+    private static async Task EnsureChromiumAsync()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        var (exitCode, output) = await Processes.RunAsync("apt-get", ["install", "-y", "chromium"], "/", TimeSpan.FromMinutes(10));
+        if (exitCode != 0 || !File.Exists(ChromiumPath))
+        {
+            await Processes.RunAsync("apt-get", ["update"], "/", TimeSpan.FromMinutes(5));
+            (exitCode, output) = await Processes.RunAsync("apt-get", ["install", "-y", "chromium"], "/", TimeSpan.FromMinutes(10));
+        }
+
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing and 'apt-get install -y chromium' failed ({exitCode}):\n{output}");
+    }
+}

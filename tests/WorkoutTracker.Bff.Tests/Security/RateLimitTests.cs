@@ -1,0 +1,38 @@
+using System.Net;
+using WorkoutTracker.Bff.Tests.Infrastructure;
+
+namespace WorkoutTracker.Bff.Tests.Security;
+
+public sealed class RateLimitedSystem : BffSystem
+{
+    public const int Limit = 5;
+
+    protected override void Configure(IDictionary<string, string?> server, IDictionary<string, string?> bff)
+    {
+        bff["Bff:RateLimiting:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        bff["Bff:RateLimiting:Window"] = "00:01:00";
+    }
+}
+
+/// <summary>Requests per user (per IP address when signed out) are limited on the BFF.</summary>
+public sealed class RateLimitTests(RateLimitedSystem system) : IClassFixture<RateLimitedSystem>
+{
+    [Fact]
+    public async Task Past_the_limit_a_user_gets_429_with_retry_after_and_other_users_do_not()
+    {
+        using var athlete = await system.SignInAthleteAsync();
+        using var coach = await system.SignInCoachAsync();
+
+        for (var i = 0; i < RateLimitedSystem.Limit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await athlete.PersistedAsync("Me")).Status);
+        }
+
+        var limited = await athlete.PersistedAsync("Me");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+        var retryAfter = int.Parse(Assert.Single(limited.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal(HttpStatusCode.OK, (await coach.PersistedAsync("Me")).Status); // a partition per user
+    }
+}
