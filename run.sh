@@ -33,6 +33,12 @@ if [ -z "${ConnectionStrings__Workouts:-}" ]; then
   export ConnectionStrings__Workouts="$(scripts/postgres.sh connection-string)"
 fi
 
+if [ ! -f clients/playground/dist/index.html ]; then
+  step "Building the playground (npm ci && vite build in clients/playground)"
+  npm ci --prefix clients/playground --no-audit --no-fund --loglevel=error
+  npm run --prefix clients/playground build --silent
+fi
+
 step "Building (dotnet build)"
 dotnet build WorkoutTracker.sln -c Debug --nologo -v q -clp:NoSummary
 
@@ -68,7 +74,8 @@ cat <<INFO
 
 WorkoutTracker is running.
   GraphQL server   http://127.0.0.1:$server_port/graphql
-  BFF              http://127.0.0.1:$bff_port/
+  BFF              http://127.0.0.1:$bff_port/   (sign-in at /bff/login, proxied /graphql)
+  Playground       http://127.0.0.1:$bff_port/playground   (GraphiQL for coaches)
   Health           http://127.0.0.1:$server_port/health/ready
 
 Demo users: athlete@demo.workouttracker.dev / athlete-demo, coach@demo.workouttracker.dev / coach-demo

@@ -21,9 +21,21 @@ if [ -z "${WORKOUTTRACKER_TEST_POSTGRES:-}" ]; then
   export WORKOUTTRACKER_TEST_POSTGRES
 fi
 
-step "Installing JavaScript dependencies (npm ci: mobile client, Node test harness)"
+step "Headless Chromium for browser tests (Debian's package)"
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+chromium --version
+
+step "Installing JavaScript dependencies (npm ci: mobile client, playground, Node test harness)"
 npm ci --prefix clients/mobile --no-audit --no-fund --loglevel=error
+npm ci --prefix clients/playground --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/node-harness --no-audit --no-fund --loglevel=error
+
+step "Building the playground (GraphiQL, served by the BFF)"
+npm run --prefix clients/playground build --silent
 
 step "Mobile client tests (type check + Jest)"
 (cd clients/mobile && npm test --silent)
