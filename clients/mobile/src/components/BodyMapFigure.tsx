@@ -1,7 +1,7 @@
 import { StyleSheet, Text, View } from 'react-native';
 import Svg, { Ellipse, G, Rect } from 'react-native-svg';
 import { useTheme } from '#/lib/theme';
-import type { MuscleGroup } from '#/state/queries/types';
+import type { MuscleGroup } from '#/state/queries/generated';
 
 type Shape = { kind: 'rect'; x: number; y: number; w: number; h: number; r?: number } | { kind: 'ellipse'; cx: number; cy: number; rx: number; ry: number };
 

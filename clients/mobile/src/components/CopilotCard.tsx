@@ -2,16 +2,31 @@ import { Text } from 'react-native';
 import { Body, Button, Card } from '#/components/ui';
 import { useTheme } from '#/lib/theme';
 import { formatLoad } from '#/lib/units';
-import type { CopilotSuggestion, Units } from '#/state/queries/types';
+import type { CopilotSuggestion } from '#/state/queries/copilot';
+import type { Units } from '#/state/queries/profile';
 
-/** The Copilot's suggestion for the next set (or a swap), with its reasoning. */
-export function CopilotCard({ suggestion, units, exerciseName, onUse }: {
+/**
+ * The Copilot's suggestion for the next set (or a swap), with its reasoning. `pending`: the server
+ * does not offer the Copilot yet, which the card says instead of showing anything made up.
+ */
+export function CopilotCard({ suggestion, units, exerciseName, onUse, pending }: {
   suggestion: CopilotSuggestion | null | undefined;
   units: Units;
   exerciseName?: string;
   onUse?: () => void;
+  pending?: boolean;
 }) {
   const t = useTheme();
+  if (pending) {
+    return (
+      <Card>
+        <Text accessibilityRole="header" style={{ color: t.textMuted, fontWeight: '700' }}>
+          Copilot (pending)
+        </Text>
+        <Body muted>Next-set suggestions are not available yet: the server does not offer the Copilot in this version.</Body>
+      </Card>
+    );
+  }
   if (!suggestion) return null;
   const next = suggestion.nextSet;
   return (

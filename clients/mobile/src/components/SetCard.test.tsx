@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
-import { HANG, createDemoServer } from '#/lib/demo-server';
+import { HANG, createDemoServer } from '#/test-utils/demo-server';
 import { SessionScreen } from '#/screens/SessionScreen';
 import { renderApp } from '#/test-utils/app';
+import { session } from '#/test-utils/fixtures';
 
 const logButton = () => screen.getByRole('button', { name: 'Log set 2 of Back Squat' });
 
@@ -9,7 +10,7 @@ describe('logging a set from the session screen', () => {
   it('shows the set at once, marked pending, before the server answers', async () => {
     const server = createDemoServer();
     server.intercept = (op) => (op === 'LogSet' ? HANG : undefined);
-    await renderApp(<SessionScreen sessionId="session-1" />, { server });
+    await renderApp(<SessionScreen sessionId={session.id} />, { server });
 
     await screen.findByText('Day A');
     await fireEvent.press(logButton());
@@ -20,16 +21,16 @@ describe('logging a set from the session screen', () => {
   });
 
   it('confirms the set when the queue item succeeds', async () => {
-    const { server } = await renderApp(<SessionScreen sessionId="session-1" />);
+    const { server } = await renderApp(<SessionScreen sessionId={session.id} />);
     await screen.findByText('Day A');
     await fireEvent.press(logButton());
 
     await waitFor(() => expect(screen.getByLabelText(/^Set 2 of Back Squat: target .*, done [^,]*$/)).toBeOnTheScreen());
     expect(screen.queryByText(/waiting to sync/)).toBeNull();
-    expect(server.sessions.get('session-1')!.sets).toHaveLength(2);
+    expect(server.sessions.get(session.id)!.sets).toHaveLength(2);
     const logSet = server.requests.find((r) => r.operationName === 'LogSet')!;
     expect(logSet.method).toBe('POST');
-    expect(logSet.variables.input).toMatchObject({ sessionId: 'session-1', exerciseId: 'barbell-back-squat', loadKg: 100, reps: 5 });
+    expect(logSet.variables.input).toMatchObject({ sessionId: session.id, exerciseId: 'barbell-back-squat', loadKg: 100, reps: 5 });
   });
 
   it('rolls the set back on IDEMPOTENCY_CONFLICT and tells the user why', async () => {
@@ -38,7 +39,7 @@ describe('logging a set from the session screen', () => {
       op === 'LogSet'
         ? { status: 200, body: { data: null, errors: [{ message: 'conflict', extensions: { code: 'IDEMPOTENCY_CONFLICT' } }] } }
         : undefined;
-    await renderApp(<SessionScreen sessionId="session-1" />, { server });
+    await renderApp(<SessionScreen sessionId={session.id} />, { server });
     await screen.findByText('Day A');
     await fireEvent.press(logButton());
 
@@ -52,10 +53,10 @@ describe('logging a set from the session screen', () => {
 
   it('logs in the user units: 225 lb is sent as kilograms', async () => {
     const server = createDemoServer();
-    const { profile } = jest.requireActual('#/state/queries/fixtures');
+    const { profile } = jest.requireActual<typeof import('#/test-utils/fixtures')>('#/test-utils/fixtures');
     const original = server.intercept;
     server.intercept = (op) => (op === 'Profile' ? { status: 200, body: { data: { profile: { ...profile, units: 'LB' } } } } : original?.(op, {}));
-    await renderApp(<SessionScreen sessionId="session-1" />, { server });
+    await renderApp(<SessionScreen sessionId={session.id} />, { server });
     await screen.findByText('Day A');
     await screen.findAllByText('220 lb'); // 100 kg rounded to 1 lb steps in the stepper
     await fireEvent.press(screen.getAllByRole('button', { name: 'Increase load' })[0]!);
@@ -66,7 +67,7 @@ describe('logging a set from the session screen', () => {
   });
 
   it('starts the rest timer after a set', async () => {
-    await renderApp(<SessionScreen sessionId="session-1" />);
+    await renderApp(<SessionScreen sessionId={session.id} />);
     await screen.findByText('Day A');
     expect(screen.queryByRole('button', { name: 'Skip rest' })).toBeNull();
     await fireEvent.press(logButton());
@@ -76,25 +77,25 @@ describe('logging a set from the session screen', () => {
   });
 
   it('deletes a set from its long-press menu, at once and then on the server', async () => {
-    const { server } = await renderApp(<SessionScreen sessionId="session-1" />);
+    const { server } = await renderApp(<SessionScreen sessionId={session.id} />);
     await screen.findByText('Day A');
     await fireEvent(screen.getByLabelText(/^Set 1 of Back Squat: .*, done /), 'longPress');
     await fireEvent.press(screen.getByRole('button', { name: 'Delete set 1 of Back Squat' }));
 
     expect(screen.getByLabelText(/^Set 1 of Back Squat: .*not done yet$/)).toBeOnTheScreen();
-    await waitFor(() => expect(server.sessions.get('session-1')!.sets).toHaveLength(0));
-    expect(server.requests.find((r) => r.operationName === 'DeleteSet')?.variables.input).toMatchObject({ setId: 'set-1' });
+    await waitFor(() => expect(server.sessions.get(session.id)!.sets).toHaveLength(0));
+    expect(server.requests.find((r) => r.operationName === 'DeleteSet')?.variables.input).toMatchObject({ setId: session.sets[0]!.id });
   });
 
   it('edits a set from its long-press menu', async () => {
-    const { server } = await renderApp(<SessionScreen sessionId="session-1" />);
+    const { server } = await renderApp(<SessionScreen sessionId={session.id} />);
     await screen.findByText('Day A');
     await fireEvent(screen.getByLabelText(/^Set 1 of Back Squat: .*, done /), 'longPress');
     await fireEvent.press(screen.getByRole('button', { name: 'Edit set 1 of Back Squat' }));
     await fireEvent.press(screen.getAllByRole('button', { name: 'Increase reps' })[0]!);
     await fireEvent.press(screen.getByRole('button', { name: 'Save edit of Back Squat' }));
 
-    await waitFor(() => expect(server.sessions.get('session-1')!.sets[0]?.reps).toBe(6));
+    await waitFor(() => expect(server.sessions.get(session.id)!.sets[0]?.reps).toBe(6));
     expect(screen.getByLabelText(/^Set 1 of Back Squat: .*done 100 kg × 6/)).toBeOnTheScreen();
   });
 });

@@ -4,8 +4,9 @@ import { Button, Card } from '#/components/ui';
 import { Stepper } from '#/components/Stepper';
 import { HIT, useTheme } from '#/lib/theme';
 import { displayToKg, formatLoad, kgToDisplay, loadStep, roundDisplayLoad, unitLabel } from '#/lib/units';
+import type { Units } from '#/state/queries/profile';
+import type { TargetSet } from '#/state/queries/weekly-plan';
 import type { DisplaySet, SetPatch } from '#/state/queries/workout-session';
-import type { PlannedExercise, TargetSet, Units } from '#/state/queries/types';
 
 export interface SetValues {
   loadKg: number;
@@ -13,8 +14,15 @@ export interface SetValues {
   rpe: number | null;
 }
 
+/** What a card shows of a planned exercise (or of one logged outside the plan: no targets). */
+export interface CardExercise {
+  exercise: { id: string; name: string };
+  scheme: { summary: string };
+  targetSets: readonly TargetSet[];
+}
+
 interface Props {
-  planned: PlannedExercise;
+  planned: CardExercise;
   /** This exercise's sets, as the user should see them (pending ones included). */
   sets: readonly DisplaySet[];
   units: Units;
@@ -86,7 +94,7 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onE
       <Text accessibilityRole="header" style={[styles.name, { color: t.text }]}>
         {name}
       </Text>
-      <Text style={{ color: t.textMuted }}>{planned.scheme}</Text>
+      <Text style={{ color: t.textMuted }}>{planned.scheme.summary}</Text>
 
       {Array.from({ length: rows }, (_, i) => {
         const target = planned.targetSets[i];

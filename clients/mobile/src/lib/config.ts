@@ -8,14 +8,12 @@ function defaultBffUrl(): string {
   if (Platform.OS === 'web' && typeof window !== 'undefined' && window.location) {
     return window.location.origin;
   }
-  return 'http://localhost:5100';
+  return 'http://localhost:5090'; // run.sh's BFF port
 }
 
 export const config = {
   bffUrl: (process.env.EXPO_PUBLIC_BFF_URL ?? defaultBffUrl()).replace(/\/+$/, ''),
   graphqlPath: '/graphql',
-  /** EXPO_PUBLIC_DEMO=1: no server; an in-memory demo answers (src/lib/demo-server.ts). */
-  demo: process.env.EXPO_PUBLIC_DEMO === '1',
 };
 
 /** ws(s)://host/graphql for the same origin as the BFF. */

@@ -11,7 +11,6 @@ import { Client, Provider, cacheExchange, subscriptionExchange, useQuery, type A
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AppState } from 'react-native';
 import { config, graphqlWebSocketUrl } from '#/lib/config';
-import { createDemoServer, type DemoServer } from '#/lib/demo-server';
 import { createBffFetch, type BffFetch, type FetchLike } from '#/lib/http';
 import { EtagCache } from '#/lib/graphql/etag-cache';
 import { persistedOperationsExchange } from '#/lib/graphql/exchange';
@@ -26,16 +25,9 @@ export interface AccountNetwork {
   dispose(): void;
 }
 
-let demoServer: DemoServer | undefined;
-function demoFetch(): FetchLike | undefined {
-  if (!config.demo) return undefined;
-  demoServer ??= createDemoServer({ signedIn: false, latencyMs: 120 });
-  return demoServer.fetch;
-}
-
 /** The BFF fetch wrapper the whole app uses (sign-in included). */
 export function bffFetch(fetchImpl?: FetchLike): BffFetch {
-  return createBffFetch({ baseUrl: config.bffUrl, fetchImpl: fetchImpl ?? demoFetch() });
+  return createBffFetch({ baseUrl: config.bffUrl, fetchImpl });
 }
 
 export function createAccountNetwork(accountId: string, options: { fetchImpl?: FetchLike; webSocketUrl?: string | null } = {}): AccountNetwork {
@@ -44,7 +36,7 @@ export function createAccountNetwork(accountId: string, options: { fetchImpl?: F
     etagCache: new EtagCache<GraphQLResponse>(),
     path: config.graphqlPath,
   });
-  const wsUrl = options.webSocketUrl === undefined ? (config.demo ? null : graphqlWebSocketUrl()) : options.webSocketUrl;
+  const wsUrl = options.webSocketUrl === undefined ? graphqlWebSocketUrl() : options.webSocketUrl;
   const ws = wsUrl ? createSubscriptionClient(wsUrl) : null;
 
   const client = new Client({

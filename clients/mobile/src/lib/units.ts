@@ -1,4 +1,4 @@
-import type { Units } from '#/state/queries/types';
+import type { WeightUnit as Units } from '#/state/queries/generated';
 
 /** The API speaks kilograms; the user sees their units. */
 export const KG_PER_LB = 0.45359237;

@@ -1,5 +1,5 @@
 import type { GraphQLResponse } from '#/lib/graphql/transport';
-import { ErrorCodes } from '#/state/queries/types';
+import { ErrorCodes } from '#/lib/graphql/error-codes';
 import type { QueueKind } from '#/offline/schema';
 
 export interface SendResult {
@@ -9,7 +9,7 @@ export interface SendResult {
 
 export type Outcome =
   | { type: 'success'; payload: Record<string, unknown>; replayed: boolean }
-  | { type: 'reject'; code: string; message: string }
+  | { type: 'reject'; code: string; message: string; field?: string }
   | { type: 'retry'; message: string }
   | { type: 'auth'; message: string };
 
@@ -24,10 +24,11 @@ const RETRYABLE_CODES = new Set<string>([
 
 /**
  * What a mutation's answer means for its queue item:
- * - data with the payload (replayed or not) → success;
+ * - data with the payload (`{ clientMutationId, replayed, setId, set, session, … }`), replayed or not → success;
  * - UNAUTHENTICATED / 401 → pause the queue until the user signs in again (the item is kept);
  * - 5xx, 408, 429, unknown/internal errors, PERSISTED_QUERY_NOT_FOUND → retry with backoff;
- * - a domain error (IDEMPOTENCY_CONFLICT, VALIDATION, NOT_FOUND, FORBIDDEN, SESSION_FINISHED, …) or
+ * - a domain error (IDEMPOTENCY_CONFLICT, VALIDATION with extensions.field, NOT_FOUND, FORBIDDEN,
+ *   SESSION_FINISHED, PERSISTED_QUERY_REQUIRED, …) or
  *   any other 4xx → reject: the item is dropped and its optimistic change rolled back.
  * A thrown error (no answer at all) is a network error: the queue retries it.
  */
@@ -41,7 +42,10 @@ export function classify(kind: QueueKind, result: SendResult): Outcome {
   if (status === 401 || code === ErrorCodes.UNAUTHENTICATED) return { type: 'auth', message };
   if (status >= 500 || status === 408 || status === 429) return { type: 'retry', message };
   if (code && RETRYABLE_CODES.has(code)) return { type: 'retry', message };
-  if (code) return { type: 'reject', code, message };
+  if (code) {
+    const field = coded?.extensions?.field;
+    return typeof field === 'string' ? { type: 'reject', code, message, field } : { type: 'reject', code, message };
+  }
   if (status >= 400) return { type: 'reject', code: `HTTP_${status}`, message };
   if (errors.length > 0) return { type: 'retry', message };
 

@@ -21,10 +21,18 @@ function uuids() {
   return () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 }
 
-const ok = (kind: string, item: QueueItem, extra: Record<string, unknown> = {}, replayed = false): SendResult => ({
-  status: 200,
-  body: { data: { [kind]: { clientMutationId: item.clientMutationId, replayed, ...extra } } },
-});
+/** A SetPayload as the server answers: setId beside the set (its id), the session's new version. */
+const ok = (kind: string, item: QueueItem, extra: Record<string, unknown> = {}, replayed = false): SendResult => {
+  const setId = (extra.set as { id?: string } | undefined)?.id;
+  return {
+    status: 200,
+    body: {
+      data: {
+        [kind]: { clientMutationId: item.clientMutationId, replayed, ...(setId ? { setId } : {}), session: { id: item.sessionId, version: 2 }, ...extra },
+      },
+    },
+  };
+};
 
 const logSetInput = (reps: number) => ({
   kind: 'logSet' as const,
@@ -241,6 +249,26 @@ describe('OfflineQueue', () => {
     expect(sent.map((i) => [i.kind, i.variables.setId])).toEqual([
       ['logSet', undefined],
       ['updateSet', 'set-42'],
+    ]);
+  });
+
+  it('takes the real set id from setId when a replayed answer has no set (deleted since)', async () => {
+    const sent: QueueItem[] = [];
+    const send: Send = async (item) => {
+      sent.push(item);
+      return item.kind === 'logSet' ? ok('logSet', item, { setId: 'set-7', set: null }, true) : ok(item.kind, item, { setId: 'set-7' });
+    };
+    const { queue } = makeQueue(memoryStorage(), send);
+    queue.setOnline(false);
+    await queue.start();
+    const logged = queue.enqueue(logSetInput(5));
+    queue.enqueue({ kind: 'deleteSet', sessionId: 'session-1', variables: { setId: pendingSetId(logged.clientMutationId) } });
+    queue.setOnline(true);
+    await flushAsync();
+    await queue.settled();
+    expect(sent.map((i) => [i.kind, i.variables.setId])).toEqual([
+      ['logSet', undefined],
+      ['deleteSet', 'set-7'],
     ]);
   });
 

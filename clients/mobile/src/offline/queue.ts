@@ -30,6 +30,8 @@ export type QueueEvent =
       item: QueueItem;
       code: string;
       message: string;
+      /** VALIDATION: the input field the server refused. */
+      field?: string;
       /** What the user is told. */
       reason: string;
       /** Later changes of the same set that were dropped with it (e.g. an edit of a rejected set). */
@@ -249,6 +251,7 @@ export class OfflineQueue {
           item: current,
           code: outcome.code,
           message: outcome.message,
+          ...(outcome.field ? { field: outcome.field } : {}),
           reason: describeRejection(item.kind, outcome.code, outcome.message),
           dropped,
         });
@@ -285,7 +288,7 @@ export class OfflineQueue {
 
   /** A logSet went through: later edits/deletes of that set now know its real id. */
   private resolvePendingSetId(clientMutationId: string, payload: Record<string, unknown>): void {
-    const setId = (payload.set as { id?: unknown } | undefined)?.id;
+    const setId = payload.setId ?? (payload.set as { id?: unknown } | null | undefined)?.id;
     if (typeof setId !== 'string') return;
     const placeholder = pendingSetId(clientMutationId);
     this.items = this.items.map((i) =>

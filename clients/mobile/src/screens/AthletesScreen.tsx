@@ -4,9 +4,9 @@ import { BodyMapFigure } from '#/components/BodyMapFigure';
 import { Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { weekStartOf } from '#/lib/dates';
 import { useTheme } from '#/lib/theme';
-import { useAthleteActivity, useAthletesQuery } from '#/state/queries/athletes';
+import type { ID } from '#/lib/graphql/scalars';
+import { useAthleteActivity, useAthletesQuery, type AthleteEvent } from '#/state/queries/athletes';
 import { hardSetsByMuscle } from '#/state/queries/body-map';
-import type { ID, SessionEvent } from '#/state/queries/types';
 
 /** Coach: linked athletes with this week's body map; a live badge when one is training. */
 export function AthletesScreen() {
@@ -15,7 +15,7 @@ export function AthletesScreen() {
   const weekStart = weekStartOf(new Date());
   const [{ data, fetching, error }, refetch] = useAthletesQuery(weekStart);
   // Any event of any athlete: revalidate the list (an ETag makes an unchanged list free).
-  useAthleteActivity<SessionEvent | undefined>((_, event) => {
+  useAthleteActivity<AthleteEvent | undefined>((_, event) => {
     refetch({ requestPolicy: 'network-only' });
     return event;
   });

@@ -3,14 +3,15 @@ import { StyleSheet, View } from 'react-native';
 import { BodyMapFigure, MUSCLE_NAMES } from '#/components/BodyMapFigure';
 import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { addDays, formatDay, weekStartOf } from '#/lib/dates';
-import { hardSetsByMuscle, useBodyMapQuery } from '#/state/queries/body-map';
-import type { ID } from '#/state/queries/types';
+import type { ID } from '#/lib/graphql/scalars';
+import { hardSetsByMuscle, trainedMuscles, useBodyMapQuery } from '#/state/queries/body-map';
 
 /** Weekly training volume per muscle as a front/back heat map. */
 export function BodyMapScreen({ athleteId }: { athleteId?: ID }) {
   const [weekStart, setWeekStart] = useState(() => weekStartOf(new Date()));
   const [{ data, fetching, error }] = useBodyMapQuery(weekStart, athleteId);
   const muscles = data?.bodyMap.muscles ?? [];
+  const trained = trainedMuscles(muscles);
   return (
     <Screen>
       <View style={styles.header}>
@@ -23,14 +24,12 @@ export function BodyMapScreen({ athleteId }: { athleteId?: ID }) {
       <BodyMapFigure values={hardSetsByMuscle(muscles)} />
       <Card>
         <Title level={3}>Hard sets this week</Title>
-        {[...muscles]
-          .sort((a, b) => b.hardSets - a.hardSets)
-          .map((m) => (
-            <Body key={m.muscle}>
-              {MUSCLE_NAMES[m.muscle] ?? m.muscle}: {Math.round(m.hardSets * 10) / 10} sets · {m.totalReps} reps
-            </Body>
-          ))}
-        {muscles.length === 0 && !fetching ? <Body muted>Nothing logged this week yet.</Body> : null}
+        {trained.map((m) => (
+          <Body key={m.muscle}>
+            {MUSCLE_NAMES[m.muscle] ?? m.muscle}: {Math.round(m.hardSets * 10) / 10} sets · {Math.round(m.totalReps)} reps
+          </Body>
+        ))}
+        {trained.length === 0 && !fetching ? <Body muted>Nothing logged this week yet.</Body> : null}
       </Card>
     </Screen>
   );

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { StyleSheet, Text, TextInput, View } from 'react-native';
 import { Body, Button, Card, Screen, Title } from '#/components/ui';
 import { HIT, useTheme } from '#/lib/theme';
+import type { ID } from '#/lib/graphql/scalars';
 import { useCoachChat } from '#/state/queries/coach';
-import type { ID } from '#/state/queries/types';
 
 /** Ask the AI coach; answers cite what they are based on (plan, history, body map). */
 export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
   const t = useTheme();
-  const { exchanges, ask, asking } = useCoachChat(athleteId);
+  const { exchanges, ask, asking, pending } = useCoachChat(athleteId);
   const [question, setQuestion] = useState('');
   const send = () => {
     const q = question.trim();
@@ -16,6 +16,20 @@ export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
     setQuestion('');
     void ask(q);
   };
+  if (pending) {
+    return (
+      <Screen>
+        <Title>Coach</Title>
+        <Card>
+          <Title level={3}>Pending</Title>
+          <Body muted>
+            The AI coach is not available yet: the server does not offer it in this version. Your plan, sets, records and body
+            map work as usual.
+          </Body>
+        </Card>
+      </Screen>
+    );
+  }
   return (
     <Screen>
       <Title>Coach</Title>

@@ -4,9 +4,9 @@ import { LineChart } from '#/components/LineChart';
 import { Body, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { HIT, useTheme } from '#/lib/theme';
 import { formatLoad, kgToDisplay, unitLabel } from '#/lib/units';
-import { useE1rmHistoryQuery, usePersonalRecordsQuery } from '#/state/queries/history';
+import type { ID } from '#/lib/graphql/scalars';
+import { useE1rmHistoryQuery, usePersonalRecordsQuery, type PersonalRecordKind } from '#/state/queries/history';
 import { useUnits } from '#/state/queries/profile';
-import type { ID, PersonalRecordKind } from '#/state/queries/types';
 
 const KIND_LABEL: Record<PersonalRecordKind, string> = {
   BEST_E1RM: 'Best e1RM',

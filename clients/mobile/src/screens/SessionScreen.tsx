@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Text } from 'react-native';
 import { CopilotCard } from '#/components/CopilotCard';
 import { RestTimer } from '#/components/RestTimer';
-import { SetCard, type SetValues } from '#/components/SetCard';
+import { SetCard, type CardExercise, type SetValues } from '#/components/SetCard';
 import { SyncBanner } from '#/components/SyncBanner';
 import { Body, Button, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { weekStartOf } from '#/lib/dates';
@@ -10,7 +10,7 @@ import { useTheme } from '#/lib/theme';
 import { usePreferences } from '#/state/persisted';
 import { useCopilotQuery } from '#/state/queries/copilot';
 import { useUnits } from '#/state/queries/profile';
-import type { ID, PlannedExercise } from '#/state/queries/types';
+import type { ID } from '#/lib/graphql/scalars';
 import { planDay, useWeeklyPlanQuery } from '#/state/queries/weekly-plan';
 import {
   useDeleteSet,
@@ -35,7 +35,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   const weekStart = weekStartOf(session ? new Date(session.startedAt) : new Date());
   const [{ data: planData }] = useWeeklyPlanQuery(weekStart, athleteId);
   const day = planDay(planData?.weeklyPlan, session?.planDayNumber);
-  const [{ data: copilotData }, refetchCopilot] = useCopilotQuery(readOnly || session?.finishedAt ? null : sessionId);
+  const copilot = useCopilotQuery(readOnly || session?.finishedAt ? null : sessionId);
   const [appliedSuggestion, setAppliedSuggestion] = useState<{ exerciseId: ID; values: SetValues } | null>(null);
   const [rest, setRest] = useState<number | null>(null);
   const logSet = useLogSet(sessionId);
@@ -49,20 +49,20 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   );
 
   // Planned exercises first, then anything logged outside the plan.
-  const cards = useMemo<PlannedExercise[]>(() => {
-    const planned = day?.exercises ?? [];
+  const cards = useMemo<CardExercise[]>(() => {
+    const planned: CardExercise[] = day?.exercises ?? [];
     const ids = new Set(planned.map((p) => p.exercise.id));
-    const extra = new Map<ID, PlannedExercise>();
+    const extra = new Map<ID, CardExercise>();
     for (const s of sets) {
       if (!ids.has(s.exercise.id) && !extra.has(s.exercise.id)) {
-        extra.set(s.exercise.id, { exercise: s.exercise, scheme: 'Not in the plan', targetSets: [] });
+        extra.set(s.exercise.id, { exercise: s.exercise, scheme: { summary: 'Not in the plan' }, targetSets: [] });
       }
     }
     return [...planned, ...extra.values()];
   }, [day, sets]);
 
   const setsOf = (exerciseId: ID): DisplaySet[] => sets.filter((s) => s.exercise.id === exerciseId);
-  const suggestion = copilotData?.copilot;
+  const suggestion = copilot.suggestion;
   const suggestionExercise = cards.find((c) => c.exercise.id === suggestion?.nextSet?.exerciseId)?.exercise.name;
   const onRestDone = useCallback(() => setRest(null), []);
 
@@ -85,6 +85,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
       </Body>
       {readOnly ? null : (
         <CopilotCard
+          pending={copilot.pending}
           suggestion={suggestion}
           units={units}
           exerciseName={suggestionExercise}
@@ -113,9 +114,9 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
             logSet({ exercise: planned.exercise, ...values, restSeconds });
             setAppliedSuggestion(null);
             setRest(restSeconds);
-            refetchCopilot({ requestPolicy: 'network-only' });
+            if (!copilot.pending) copilot.refetch({ requestPolicy: 'network-only' });
           }}
-          onEdit={(set, patch) => updateSet(set.id, patch)}
+          onEdit={(set, patch) => updateSet(set, patch)}
           onDelete={(set) => deleteSet(set.id)}
         />
       ))}

@@ -1,22 +1,27 @@
 import { useRouter } from 'expo-router';
 import { useState } from 'react';
-import { StyleSheet, View } from 'react-native';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { SyncBanner } from '#/components/SyncBanner';
 import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { addDays, formatDay, weekStartOf } from '#/lib/dates';
-import { formatLoad } from '#/lib/units';
-import { useUnits } from '#/state/queries/profile';
+import { HIT, useTheme } from '#/lib/theme';
+import { formatLoad, unitLabel } from '#/lib/units';
+import { sessionsOf, useSessionsQuery } from '#/state/queries/history';
+import { useUnits, useUpdateProfile, type Units } from '#/state/queries/profile';
 import { useWeeklyPlanQuery } from '#/state/queries/weekly-plan';
 import { useStartSession } from '#/state/queries/workout-session';
 
-/** This week's plan, day by day, with a button to start the day's session. */
+/** This week's plan, day by day, with a button to start the day's session (or resume an open one). */
 export function WeekScreen() {
   const router = useRouter();
   const units = useUnits();
   const [weekStart, setWeekStart] = useState(() => weekStartOf(new Date()));
   const [{ data, fetching, error }] = useWeeklyPlanQuery(weekStart);
+  const [{ data: recent }] = useSessionsQuery(1);
   const [startState, start] = useStartSession();
   const plan = data?.weeklyPlan;
+  const open = sessionsOf(recent).find((s) => !s.finishedAt);
+  const openDay = plan?.days.find((d) => d.dayNumber === open?.planDayNumber);
 
   return (
     <Screen>
@@ -26,7 +31,20 @@ export function WeekScreen() {
         <Title>Week of {formatDay(weekStart)}</Title>
         <Button label="›" variant="secondary" accessibilityLabel="Next week" onPress={() => setWeekStart(addDays(weekStart, 7))} />
       </View>
-      {plan ? <Body muted>{plan.split.replace(/_/g, ' ').toLowerCase()} · plan v{plan.planVersion}</Body> : null}
+      {plan ? (
+        <Body muted>
+          {plan.split.replace(/_/g, ' ').toLowerCase()}
+          {plan.isDeloadWeek ? ' · deload week' : ''} · plan v{plan.planVersion}
+        </Body>
+      ) : null}
+      <UnitsToggle units={units} />
+      {open ? (
+        <Card>
+          <Title level={2}>Session in progress{openDay ? `: ${openDay.name}` : ''}</Title>
+          <Body muted>Started {new Date(open.startedAt).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' })}</Body>
+          <Button label="Resume session" onPress={() => router.push(`/session/${open.id}`)} />
+        </Card>
+      ) : null}
       {!plan && fetching ? <Loading label="Loading plan" /> : null}
       <ErrorText error={error} />
       {plan?.days.map((day) => (
@@ -34,12 +52,13 @@ export function WeekScreen() {
           <Title level={2}>
             Day {day.dayNumber}: {day.name}
           </Title>
+          <Body muted>about {day.estimatedMinutes} min</Body>
           {day.exercises.map((e) => {
             const first = e.targetSets[0];
             return (
               <Body key={e.exercise.id}>
-                {e.exercise.name} — {e.scheme}
-                {first?.loadKg != null ? ` · ${formatLoad(first.loadKg, units)}` : ''}
+                {e.exercise.name} — {e.scheme.summary}
+                {first && first.loadKg > 0 ? ` · ${formatLoad(first.loadKg, units)}` : ''}
               </Body>
             );
           })}
@@ -49,17 +68,47 @@ export function WeekScreen() {
             busy={startState.fetching}
             onPress={async () => {
               const result = await start(day.dayNumber);
-              const id = (result.data as { startSession?: { session?: { id: string } } } | undefined)?.startSession?.session?.id;
+              const id = result.data?.startSession.session.id;
               if (id) router.push(`/session/${id}`);
             }}
           />
         </Card>
       ))}
+      {plan && plan.untrainedMuscles.length > 0 ? (
+        <Body muted>Not trained this week (equipment or time): {plan.untrainedMuscles.map((m) => m.replace(/_/g, ' ').toLowerCase()).join(', ')}</Body>
+      ) : null}
       <ErrorText error={startState.error} />
     </Screen>
   );
 }
 
+/** The profile's unit (kg or lb): every load is shown in it; the server keeps kilograms. */
+function UnitsToggle({ units }: { units: Units }) {
+  const t = useTheme();
+  const [state, update] = useUpdateProfile();
+  return (
+    <View style={styles.units} accessibilityRole="radiogroup" accessibilityLabel="Units for loads">
+      <Text style={{ color: t.textMuted }}>Loads in</Text>
+      {(['KG', 'LB'] as const).map((u) => (
+        <Pressable
+          key={u}
+          accessibilityRole="radio"
+          accessibilityState={{ checked: u === units, disabled: state.fetching }}
+          accessibilityLabel={u === 'KG' ? 'Kilograms' : 'Pounds'}
+          disabled={state.fetching || u === units}
+          onPress={() => void update({ units: u })}
+          style={[styles.unit, { backgroundColor: u === units ? t.primary : t.surfaceAlt }]}
+        >
+          <Text style={{ color: u === units ? t.onPrimary : t.text }}>{unitLabel(u)}</Text>
+        </Pressable>
+      ))}
+      <ErrorText error={state.error} />
+    </View>
+  );
+}
+
 const styles = StyleSheet.create({
   header: { flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', gap: 8 },
+  units: { flexDirection: 'row', alignItems: 'center', gap: 8, flexWrap: 'wrap' },
+  unit: { minHeight: HIT, minWidth: HIT, paddingHorizontal: 14, borderRadius: 22, alignItems: 'center', justifyContent: 'center' },
 });

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react-native';
 import type { ReactElement } from 'react';
 import { SafeAreaProvider } from 'react-native-safe-area-context';
-import { createDemoServer, type DemoServer } from '#/lib/demo-server';
+import { createDemoServer, type DemoServer } from '#/test-utils/demo-server';
 import { createAccountNetwork } from '#/lib/network';
 import { OfflineQueue } from '#/offline/queue';
 import { queueStorageKey } from '#/offline/schema';
@@ -12,7 +12,7 @@ import type { StorageLike } from '#/state/persisted/versioned';
 import { SessionProvider } from '#/state/session';
 import { createAuthApi } from '#/state/session/api';
 import { createBffFetch } from '#/lib/http';
-import { athleteUser } from '#/state/queries/fixtures';
+import { athleteUser } from '#/test-utils/fixtures';
 
 export function memoryStorage(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { createDemoServer } from '#/lib/demo-server';
+import { createDemoServer } from '#/test-utils/demo-server';
 import { createAccountNetwork } from '#/lib/network';
 import { operations } from '#/state/queries/operations';
 

@@ -1,9 +1,11 @@
 import { useLiveQuery } from '#/lib/network';
-import { operations } from '#/state/queries/operations';
-import type { User } from '#/state/queries/types';
+import { operations, type ResultOf, type VariablesOf } from '#/state/queries/operations';
 
 export const meKey = ['me'] as const;
 
+export type User = ResultOf<'Me'>['me'];
+export type Role = User['role'];
+
 export function useMeQuery() {
-  return useLiveQuery<{ me: User }>({ query: operations.Me.document });
+  return useLiveQuery<ResultOf<'Me'>, VariablesOf<'Me'>>({ query: operations.Me.document });
 }

@@ -1,15 +1,37 @@
+import { useCallback } from 'react';
+import { useMutation } from 'urql';
 import { useLiveQuery } from '#/lib/network';
-import { operations } from '#/state/queries/operations';
-import type { TrainingProfile, Units } from '#/state/queries/types';
+import { uuid } from '#/lib/uuid';
+import { operations, type ResultOf, type VariablesOf } from '#/state/queries/operations';
+import type { UpdateProfileInput, WeightUnit } from '#/state/queries/generated';
 
 export const profileKey = ['profile'] as const;
 
+export type TrainingProfile = ResultOf<'Profile'>['profile'];
+/** The unit the athlete reads loads in; the API's loads are always kilograms. */
+export type Units = WeightUnit;
+
 export function useProfileQuery() {
-  return useLiveQuery<{ profile: TrainingProfile }>({ query: operations.Profile.document });
+  return useLiveQuery<ResultOf<'Profile'>, VariablesOf<'Profile'>>({ query: operations.Profile.document });
 }
 
 /** The user's units (kilograms until the profile says otherwise). */
 export function useUnits(): Units {
   const [{ data }] = useProfileQuery();
   return data?.profile.units ?? 'KG';
+}
+
+/** Changes the profile (the server regenerates the plan); refetches the profile after. */
+export function useUpdateProfile() {
+  const [state, execute] = useMutation<ResultOf<'UpdateProfile'>, VariablesOf<'UpdateProfile'>>(operations.UpdateProfile.document);
+  const [, refetchProfile] = useProfileQuery();
+  const update = useCallback(
+    async (changes: Omit<UpdateProfileInput, 'clientMutationId'>) => {
+      const result = await execute({ input: { clientMutationId: uuid(), ...changes } });
+      refetchProfile({ requestPolicy: 'network-only' });
+      return result;
+    },
+    [execute, refetchProfile],
+  );
+  return [state, update] as const;
 }

@@ -1,9 +1,9 @@
 import { pendingSetId, type QueueItem } from '#/offline/queue';
-import { applyConfirmed, mergeSessionSets, noConfirmedChanges, pruneConfirmed } from '#/state/queries/workout-session';
-import type { WorkoutSet } from '#/state/queries/types';
+import { applyConfirmed, mergeSessionSets, noConfirmedChanges, pruneConfirmed, type WorkoutSet } from '#/state/queries/workout-session';
+
 
 const server: WorkoutSet[] = [
-  { id: 's1', exercise: { id: 'squat', name: 'Back Squat' }, order: 1, loadKg: 100, reps: 5, rpe: 7, restSeconds: 180, performedAt: '2026-11-24T10:00:00Z', isWarmup: false },
+  { id: 's1', sessionId: 'sess', exercise: { id: 'squat', name: 'Back Squat' }, order: 1, loadKg: 100, reps: 5, rpe: 7, restSeconds: 180, performedAt: '2026-11-24T10:00:00Z', isWarmup: false },
 ];
 
 const item = (cmid: string, kind: QueueItem['kind'], variables: Record<string, unknown>, sessionId = 'sess'): QueueItem => ({
@@ -46,7 +46,7 @@ describe('optimistic session sets', () => {
   it('keeps confirmed answers until the next fetch brings them', () => {
     const logged = { ...server[0]!, id: 's2', reps: 3, performedAt: '2026-11-24T10:10:00Z' };
     let confirmed = applyConfirmed(noConfirmedChanges, item('c1', 'logSet', {}), { set: logged });
-    confirmed = applyConfirmed(confirmed, item('c2', 'deleteSet', { setId: 's1' }), { deletedSetId: 's1' });
+    confirmed = applyConfirmed(confirmed, item('c2', 'deleteSet', { setId: 's1' }), { setId: 's1', replayed: false });
     expect(mergeSessionSets(server, confirmed, [], 'sess').map((s) => [s.id, s.status])).toEqual([['s2', 'synced']]);
   });
 
@@ -55,7 +55,7 @@ describe('optimistic session sets', () => {
     const b = { ...server[0]!, id: 'b' };
     let confirmed = applyConfirmed(noConfirmedChanges, item('c1', 'logSet', {}), { set: a });
     confirmed = applyConfirmed(confirmed, item('c2', 'logSet', {}), { set: b });
-    confirmed = applyConfirmed(confirmed, item('c3', 'deleteSet', { setId: 's1' }), { deletedSetId: 's1' });
+    confirmed = applyConfirmed(confirmed, item('c3', 'deleteSet', { setId: 's1' }), { setId: 's1', replayed: false });
     // a fetch that raced ahead: it has a but not b, and still has s1
     const pruned = pruneConfirmed(confirmed, [...server, a]);
     expect(Object.keys(pruned.sets)).toEqual(['b']);

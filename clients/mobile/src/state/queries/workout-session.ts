@@ -10,10 +10,16 @@ import { useLiveQuery } from '#/lib/network';
 import { uuid } from '#/lib/uuid';
 import { useOfflineQueue, useQueueState } from '#/offline/OfflineQueueProvider';
 import { isPendingSetId, pendingSetId, type QueueItem } from '#/offline/queue';
-import { operations } from '#/state/queries/operations';
-import type { ID, SessionEvent, WorkoutSession, WorkoutSet } from '#/state/queries/types';
+import type { ID } from '#/lib/graphql/scalars';
+import type { SessionSetFieldsFragment } from '#/state/queries/generated';
+import { operations, type ResultOf, type VariablesOf } from '#/state/queries/operations';
 
 export const sessionKey = (sessionId: ID) => ['session', sessionId] as const;
+
+export type WorkoutSession = NonNullable<ResultOf<'Session'>['session']>;
+/** A set as performed (loads in kilograms). LogSet, UpdateSet and SessionUpdated return the same fields. */
+export type WorkoutSet = SessionSetFieldsFragment;
+export type SessionEvent = ResultOf<'SessionUpdated'>['sessionUpdated'];
 
 export type SetSyncStatus = 'synced' | 'pending';
 
@@ -49,7 +55,7 @@ export type SetPatch = Partial<Pick<WorkoutSet, 'loadKg' | 'reps' | 'rpe' | 'res
 /** Records a confirmed queue item (its payload) so it shows as synced until the next fetch has it. */
 export function applyConfirmed(changes: ConfirmedChanges, item: QueueItem, payload: Record<string, unknown>): ConfirmedChanges {
   if (item.kind === 'deleteSet') {
-    const id = (payload.deletedSetId as string | undefined) ?? (item.variables.setId as string);
+    const id = (payload.setId as string | undefined) ?? (item.variables.setId as string);
     const { [id]: _, ...sets } = changes.sets;
     return { sets, deleted: [...changes.deleted, id] };
   }
@@ -73,6 +79,7 @@ export function pendingSetOf(item: QueueItem, order: number): DisplaySet {
   const v = item.variables as Record<string, unknown>;
   return {
     id: pendingSetId(item.clientMutationId),
+    sessionId: item.sessionId,
     exercise: { id: String(v.exerciseId), name: String(item.meta.exerciseName ?? v.exerciseId) },
     order,
     loadKg: Number(v.loadKg),
@@ -129,7 +136,7 @@ export function mergeSessionSets(
 // ---------------------------------------------------------------- hooks
 
 export function useSessionQuery(sessionId: ID | null | undefined) {
-  return useLiveQuery<{ session: WorkoutSession | null }, { id: ID }>({
+  return useLiveQuery<ResultOf<'Session'>, VariablesOf<'Session'>>({
     query: operations.Session.document,
     variables: { id: sessionId ?? '' },
     pause: !sessionId,
@@ -186,10 +193,26 @@ export function useLogSet(sessionId: ID) {
   );
 }
 
+/**
+ * Edits a set. updateSet takes all of the set's values (an omitted rpe or restSeconds clears it), so
+ * the patch is laid over what the set has now.
+ */
 export function useUpdateSet(sessionId: ID) {
   const queue = useOfflineQueue();
   return useCallback(
-    (setId: ID, patch: SetPatch) => queue.enqueue({ kind: 'updateSet', sessionId, variables: { setId, ...patch } }),
+    (set: WorkoutSet, patch: SetPatch) =>
+      queue.enqueue({
+        kind: 'updateSet',
+        sessionId,
+        variables: {
+          setId: set.id,
+          loadKg: patch.loadKg ?? set.loadKg,
+          reps: patch.reps ?? set.reps,
+          rpe: patch.rpe === undefined ? set.rpe : patch.rpe,
+          restSeconds: patch.restSeconds === undefined ? set.restSeconds : patch.restSeconds,
+          isWarmup: set.isWarmup,
+        },
+      }),
     [queue, sessionId],
   );
 }
@@ -210,7 +233,7 @@ export function useDeleteSet(sessionId: ID) {
 }
 
 export function useStartSession() {
-  const [state, execute] = useMutation(operations.StartSession.document);
+  const [state, execute] = useMutation<ResultOf<'StartSession'>, VariablesOf<'StartSession'>>(operations.StartSession.document);
   const start = useCallback(
     (planDayNumber?: number) => execute({ input: { clientMutationId: uuid(), planDayNumber, startedAt: new Date().toISOString() } }),
     [execute],
@@ -219,14 +242,14 @@ export function useStartSession() {
 }
 
 export function useFinishSession() {
-  const [state, execute] = useMutation(operations.FinishSession.document);
+  const [state, execute] = useMutation<ResultOf<'FinishSession'>, VariablesOf<'FinishSession'>>(operations.FinishSession.document);
   const finish = useCallback((sessionId: ID) => execute({ input: { clientMutationId: uuid(), sessionId } }), [execute]);
   return [state, finish] as const;
 }
 
 /** Live events of one session (a coach watching, or a second device). */
 export function useSessionUpdates(sessionId: ID | null, onEvent: (event: SessionEvent) => void) {
-  const [result] = useSubscription<{ sessionUpdated: SessionEvent }>({
+  const [result] = useSubscription<ResultOf<'SessionUpdated'>, ResultOf<'SessionUpdated'>, VariablesOf<'SessionUpdated'>>({
     query: operations.SessionUpdated.document,
     variables: { sessionId: sessionId ?? '' },
     pause: !sessionId,

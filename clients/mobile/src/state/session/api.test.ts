@@ -17,6 +17,10 @@ describe('BFF session API', () => {
       role: null,
       expiresAt: '2026-11-25T00:00:00Z',
     });
+    // the BFF's own answer: { sub, name, role, claims, expiresAt }
+    expect(
+      parseBffUser({ sub: 'u3', name: 'Alex', role: 'athlete', claims: [{ type: 'sub', value: 'u3' }], expiresAt: '2026-11-24T18:00:00+00:00' }),
+    ).toEqual({ id: 'u3', name: 'Alex', role: 'ATHLETE', expiresAt: '2026-11-24T18:00:00+00:00' });
     expect(parseBffUser({ nothing: true })).toBeNull();
   });
 

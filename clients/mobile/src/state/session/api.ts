@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BffFetch } from '#/lib/http';
-import type { Role } from '#/state/queries/types';
+import type { Role } from '#/state/queries/generated';
 
 /** Who is signed in, as the BFF's /bff/user says. */
 export interface Account {

@@ -1,13 +1,14 @@
 /**
- * An in-memory stand-in for the BFF + GraphQL server, answering the persisted operations with the
- * placeholder fixtures. It speaks the same wire format as the real system (persisted GET with ETag
- * and 304, POST mutations with clientMutationId replay and IDEMPOTENCY_CONFLICT), so component
- * tests run the real client stack against it, and `EXPO_PUBLIC_DEMO=1` runs the app without a server.
- * It is not a model of the server's rules.
+ * An in-memory stand-in for the BFF + GraphQL server, for the Jest component tests only (never in
+ * the app bundle). It answers the persisted operations with the fixtures in the real payload shapes
+ * (SetPayload's setId/set/session/newRecords, `replayed`) and speaks the same wire format as the real
+ * system (persisted GET with ETag and 304, POST mutations with clientMutationId replay and
+ * IDEMPOTENCY_CONFLICT), so component tests run the real client stack against it. It is not a model
+ * of the server's rules: the .NET end-to-end test runs the app against the real BFF and server.
  */
 import type { FetchLike } from '#/lib/http';
-import * as fixtures from '#/state/queries/fixtures';
-import type { WorkoutSession, WorkoutSet } from '#/state/queries/types';
+import type { WorkoutSession, WorkoutSet } from '#/state/queries/workout-session';
+import * as fixtures from '#/test-utils/fixtures';
 
 export interface DemoReply {
   status: number;
@@ -33,6 +34,7 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
   const sessions = new Map<string, WorkoutSession>([[fixtures.session.id, clone(fixtures.session)]]);
   const replays = new Map<string, { fingerprint: string; payload: Record<string, unknown> }>();
   let nextId = 100;
+  const newId = () => `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;
 
   const server: DemoServer = {
     sessions,
@@ -91,11 +93,14 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
       if (!server.signedIn) return { status: 401 };
       return {
         status: 200,
-        body: [
-          { type: 'sub', value: user.id },
-          { type: 'name', value: user.displayName },
-          { type: 'role', value: user.role },
-        ],
+        // the BFF's UserResponse: { sub, name, role, claims, expiresAt }
+        body: {
+          sub: user.id,
+          name: user.displayName,
+          role: user.role.toLowerCase(),
+          claims: [{ type: 'sub', value: user.id }],
+          expiresAt: '2026-11-24T18:00:00Z',
+        },
       };
     }
     return { status: 404 };
@@ -114,7 +119,10 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
       case 'Sessions':
         return {
           sessions: {
-            edges: [...sessions.values()].map((s) => ({ cursor: s.id, node: { ...s, sets: undefined } })),
+            edges: [...sessions.values()]
+              .reverse()
+              .slice(0, Number(v.first ?? 20))
+              .map(({ sets: _, athleteId: __, ...node }) => ({ cursor: node.id, node })),
             pageInfo: { hasNextPage: false, endCursor: null },
           },
         };
@@ -126,10 +134,6 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
         return { bodyMap: { ...fixtures.bodyMap, weekStart: v.weekStart ?? fixtures.bodyMap.weekStart } };
       case 'Athletes':
         return { athletes: fixtures.athletes };
-      case 'Coach':
-        return { coach: fixtures.coachReply(String(v.question)) };
-      case 'Copilot':
-        return { copilot: fixtures.copilot };
       default:
         return { errors: [{ message: `Unknown operation ${name}`, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } as never;
     }
@@ -155,25 +159,36 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
   function apply(name: string, input: Record<string, unknown>): Record<string, unknown> {
     const base = { clientMutationId: input.clientMutationId, replayed: false };
     const sessionOfSet = (setId: unknown) => [...sessions.values()].find((s) => s.sets.some((x) => x.id === setId));
+    const bump = (session: WorkoutSession) => {
+      session.version += 1;
+      return { id: session.id, version: session.version };
+    };
     switch (name) {
       case 'StartSession': {
         const session: WorkoutSession = {
-          id: `session-${nextId++}`,
+          id: newId(),
+          athleteId: user.id,
           startedAt: String(input.startedAt ?? new Date().toISOString()),
           finishedAt: null,
           planDayNumber: (input.planDayNumber as number | undefined) ?? null,
+          version: 1,
           sets: [],
         };
         sessions.set(session.id, session);
-        return { ...base, session };
+        const { sets: _, athleteId: __, ...payload } = session;
+        return { ...base, session: payload };
       }
       case 'LogSet': {
         const session = sessions.get(String(input.sessionId));
         if (!session) return notFound('session');
         if (session.finishedAt) return { errors: [{ message: 'The session is finished.', extensions: { code: 'SESSION_FINISHED' } }] };
-        const exercise = fixtures.weeklyPlan.days.flatMap((d) => d.exercises).find((e) => e.exercise.id === input.exerciseId)?.exercise;
+        if (typeof input.reps !== 'number' || input.reps < 0 || input.reps > 100) {
+          return { errors: [{ message: 'reps: 0 to 100.', extensions: { code: 'VALIDATION', field: 'reps' } }] };
+        }
+        const exercise = fixtures.exercisesById.get(String(input.exerciseId));
         const set: WorkoutSet = {
-          id: `set-${nextId++}`,
+          id: newId(),
+          sessionId: session.id,
           exercise: { id: String(input.exerciseId), name: exercise?.name ?? String(input.exerciseId) },
           order: session.sets.length + 1,
           loadKg: Number(input.loadKg),
@@ -184,26 +199,26 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
           isWarmup: input.isWarmup === true,
         };
         session.sets = [...session.sets, set];
-        return { ...base, set, session: { id: session.id } };
+        return { ...base, setId: set.id, set, session: bump(session), newRecords: [] };
       }
       case 'UpdateSet': {
         const session = sessionOfSet(input.setId);
         if (!session) return notFound('set');
-        const { clientMutationId: _, setId: __, ...patch } = input;
-        session.sets = session.sets.map((s) => (s.id === input.setId ? { ...s, ...(patch as Partial<WorkoutSet>) } : s));
-        return { ...base, set: session.sets.find((s) => s.id === input.setId) };
+        const { clientMutationId: _, setId: __, ...values } = input;
+        session.sets = session.sets.map((s) => (s.id === input.setId ? { ...s, rpe: null, restSeconds: null, ...(values as Partial<WorkoutSet>) } : s));
+        return { ...base, setId: input.setId, set: session.sets.find((s) => s.id === input.setId), session: bump(session), newRecords: [] };
       }
       case 'DeleteSet': {
         const session = sessionOfSet(input.setId);
         if (!session) return notFound('set');
         session.sets = session.sets.filter((s) => s.id !== input.setId);
-        return { ...base, deletedSetId: input.setId };
+        return { ...base, setId: input.setId, session: bump(session) };
       }
       case 'FinishSession': {
         const session = sessions.get(String(input.sessionId));
         if (!session) return notFound('session');
         session.finishedAt = new Date().toISOString();
-        return { ...base, session: { id: session.id, finishedAt: session.finishedAt } };
+        return { ...base, session: { id: session.id, finishedAt: session.finishedAt, version: bump(session).version } };
       }
       default:
         return { errors: [{ message: `Unknown operation ${name}`, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] };
