@@ -8,7 +8,7 @@ import { HIT, useTheme } from '#/lib/theme';
 import { formatLoad, unitLabel } from '#/lib/units';
 import { sessionsOf, useSessionsQuery } from '#/state/queries/history';
 import { useUnits, useUpdateProfile, type Units } from '#/state/queries/profile';
-import { useWeeklyPlanQuery } from '#/state/queries/weekly-plan';
+import { useWeeklyPlanQuery, type PlannedExercise, type TargetSet } from '#/state/queries/weekly-plan';
 import { useStartSession } from '#/state/queries/workout-session';
 
 /** This week's plan, day by day, with a button to start the day's session (or resume an open one). */
@@ -53,15 +53,11 @@ export function WeekScreen() {
             Day {day.dayNumber}: {day.name}
           </Title>
           <Body muted>about {day.estimatedMinutes} min</Body>
-          {day.exercises.map((e) => {
-            const first = e.targetSets[0];
-            return (
-              <Body key={e.exercise.id}>
-                {e.exercise.name} — {e.scheme.summary}
-                {first && first.loadKg > 0 ? ` · ${formatLoad(first.loadKg, units)}` : ''}
-              </Body>
-            );
-          })}
+          {day.exercises.map((e) => (
+            <Body key={e.exercise.id}>
+              {e.exercise.name} · {targetsLabel(e.targetSets, e.measure, units)}
+            </Body>
+          ))}
           <Button
             label="Start"
             accessibilityLabel={`Start day ${day.dayNumber}, ${day.name}`}
@@ -80,6 +76,15 @@ export function WeekScreen() {
       <ErrorText error={startState.error} />
     </Screen>
   );
+}
+
+/** "3 × 8–15 · 20 kg": how many sets, the rep (or seconds) range and the first set's load. */
+function targetsLabel(targets: readonly TargetSet[], measure: PlannedExercise['measure'], units: Units): string {
+  const first = targets[0];
+  if (!first) return 'no sets planned';
+  const range = first.repsMin === first.repsMax ? `${first.repsMin}` : `${first.repsMin}–${first.repsMax}`;
+  const load = first.loadKg > 0 ? ` · ${formatLoad(first.loadKg, units)}` : '';
+  return `${targets.length} × ${range}${measure === 'SECONDS' ? ' s' : ''}${load}`;
 }
 
 /** The profile's unit (kg or lb): every load is shown in it; the server keeps kilograms. */
