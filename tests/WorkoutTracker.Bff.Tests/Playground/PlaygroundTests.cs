@@ -26,19 +26,11 @@ public sealed class PlaygroundSystem : BffSystem
 /// <summary>The coaches' playground in headless Chromium (Debian's), driven by Playwright, against the real BFF and server.</summary>
 public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<PlaygroundSystem>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     [Fact]
     public async Task Coach_signs_in_on_the_playground_and_runs_a_query()
     {
-        await EnsureChromiumAsync();
         using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         page.SetDefaultTimeout(30_000);
 
@@ -65,8 +57,7 @@ public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<Pla
             "async () => (await (await fetch('/graphql', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json', 'X-CSRF': '1' }, body: JSON.stringify({ query: '{ __schema { queryType { name } types { name } } }' }) })).text())");
         Assert.Contains("\"queryType\":{\"name\":\"Query\"}", introspection, StringComparison.Ordinal);
 
-        var screenshot = Path.Combine(TestPostgres.RepositoryRoot, "artifacts", "screenshots", "playground.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        var screenshot = Chromium.ScreenshotPath("playground.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         Assert.True(new FileInfo(screenshot).Length > 0);
 
@@ -85,23 +76,5 @@ public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<Pla
         Assert.Equal(System.Net.HttpStatusCode.OK, index.StatusCode);
         Assert.Contains("/playground/assets/", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal); // no CDN
-    }
-
-    /// <summary>Debian's Chromium (a test tool's own browser download fails here); installed when missing (CI runs as root).</summary>
-    private static async Task EnsureChromiumAsync()
-    {
-        if (File.Exists(ChromiumPath))
-        {
-            return;
-        }
-
-        var (exitCode, output) = await Processes.RunAsync("apt-get", ["install", "-y", "chromium"], "/", TimeSpan.FromMinutes(10));
-        if (exitCode != 0 || !File.Exists(ChromiumPath))
-        {
-            await Processes.RunAsync("apt-get", ["update"], "/", TimeSpan.FromMinutes(5));
-            (exitCode, output) = await Processes.RunAsync("apt-get", ["install", "-y", "chromium"], "/", TimeSpan.FromMinutes(10));
-        }
-
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing and 'apt-get install -y chromium' failed ({exitCode}):\n{output}");
     }
 }

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using WorkoutTracker.Bff.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace WorkoutTracker.EndToEnd.Tests.MobileWeb;
+
+/// <summary>
+/// The mobile app's web build in headless Chromium against the real BFF, server and PostgreSQL: an
+/// athlete trains through a network outage and the server ends up with every set, once.
+/// Screenshots of each screen go to <c>artifacts/screenshots/mobile-*.png</c>.
+/// </summary>
+public sealed partial class OfflineSessionTests(MobileWebSystem system, ITestOutputHelper output) : IClassFixture<MobileWebSystem>
+{
+    [Fact]
+    public async Task Athlete_logs_three_sets_online_and_two_offline_and_the_server_holds_exactly_five()
+    {
+        var clock = Stopwatch.StartNew();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = system.Bff.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        var consoleErrors = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Enqueue($"{message.Text} ({message.Location})");
+            }
+        };
+        var liveEvents = new ConcurrentQueue<string>();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            if (frame.Text is { } text && text.Contains("\"sessionUpdated\"", StringComparison.Ordinal))
+            {
+                liveEvents.Enqueue(text);
+            }
+        };
+
+        // Sign in as the demo athlete.
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(DemoAccounts.AthleteEmail);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.AthletePassword);
+        await ScreenshotAsync(page, "mobile-sign-in.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // This week's plan.
+        var startDay1 = page.GetByRole(AriaRole.Button, new() { NameRegex = StartDay1() });
+        await Assertions.Expect(startDay1).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new Regex("^Week of "))).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "mobile-week.png");
+
+        // Start day 1: the app opens the session at /session/<id>.
+        await startDay1.ClickAsync();
+        await page.WaitForURLAsync(SessionUrl());
+        var sessionId = SessionUrl().Match(page.Url).Groups["id"].Value;
+        output.WriteLine($"session {sessionId} after {clock.Elapsed.TotalSeconds:0.0} s");
+
+        // Three sets with the network on: each one syncs.
+        var logSet = page.GetByRole(AriaRole.Button, new() { NameRegex = LogSetButton() }).First;
+        var exercise = LogSetButton().Match(await logSet.GetAttributeAsync("aria-label") ?? "").Groups["exercise"].Value;
+        for (var n = 1; n <= 3; n++)
+        {
+            await logSet.ClickAsync();
+            await Assertions.Expect(SetRow(page, n, exercise, synced: true)).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(page.GetByText(WaitingToSync())).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "mobile-session.png");
+        using var api = await system.SignInAthleteAsync();
+        Assert.Equal(3, (await ServerSetsAsync(api, sessionId)).Count);
+
+        // The network goes away: two more sets wait on the phone.
+        await context.SetOfflineAsync(true);
+        for (var n = 4; n <= 5; n++)
+        {
+            await logSet.ClickAsync();
+            await Assertions.Expect(SetRow(page, n, exercise, synced: false)).ToBeVisibleAsync();
+        }
+
+        // (the week screen under the session has a banner too: the one on screen counts)
+        var banner = page.GetByText(new Regex("^2 sets waiting to sync")).Filter(new() { Visible = true });
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await banner.ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "mobile-session-offline.png");
+        Assert.Equal(3, (await ServerSetsAsync(api, sessionId)).Count);
+
+        // Back online: the queue drains by itself.
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.GetByText(WaitingToSync())).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Assertions.Expect(SetRow(page, 5, exercise, synced: true)).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "mobile-session-synced.png");
+
+        var sets = await ServerSetsAsync(api, sessionId);
+        Assert.Equal(5, sets.Count);
+        Assert.Equal([1, 2, 3, 4, 5], sets.Select(s => s!["order"]!.GetValue<int>()));
+        Assert.All(sets, s => Assert.Equal(exercise, s!["exercise"]!["name"]!.GetValue<string>()));
+        Assert.NotEmpty(liveEvents); // the session's subscription (graphql-ws through the BFF socket) saw the sets
+
+        // A deep link (the BFF answers /session/<id> with the app): the server's five sets.
+        await page.GotoAsync($"/session/{sessionId}");
+        await Assertions.Expect(SetRow(page, 5, exercise, synced: true)).ToBeVisibleAsync();
+
+        // The body map shows the muscles the exercise trains.
+        var exerciseId = sets[0]!["exercise"]!["id"]!.GetValue<string>();
+        var trained = await PrimaryMusclesAsync(api, exerciseId);
+        Assert.NotEmpty(trained);
+        await page.GotoAsync("/body");
+        foreach (var muscle in trained)
+        {
+            await Assertions.Expect(page.GetByText(new Regex($"^{Regex.Escape(MuscleName(muscle))}: [1-9]"))).ToBeVisibleAsync();
+        }
+
+        var bodyMap = (await api.PersistedAsync("BodyMap")).Data!["bodyMap"]!["muscles"]!.AsArray();
+        Assert.All(trained, m => Assert.True(bodyMap.Single(v => v!["muscle"]!.GetValue<string>() == m)!["hardSets"]!.GetValue<double>() >= 5));
+        await ScreenshotAsync(page, "mobile-body-map.png");
+
+        foreach (var error in consoleErrors)
+        {
+            output.WriteLine("console: " + error);
+        }
+
+        // Expected: /bff/user is 401 before signing in; the app has no favicon.
+        Assert.DoesNotContain(consoleErrors, e => !e.Contains("401 (Unauthorized) (http", StringComparison.Ordinal) && !e.Contains("/favicon.ico", StringComparison.Ordinal));
+        Assert.All(consoleErrors.Where(e => e.Contains("401", StringComparison.Ordinal)), e => Assert.Contains("/bff/user", e, StringComparison.Ordinal));
+        output.WriteLine($"done after {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>A set's row; synced rows are labelled "Set n of X: target …, done …", pending ones end with ", waiting to sync".</summary>
+    private static ILocator SetRow(IPage page, int n, string exercise, bool synced) =>
+        page.GetByLabel(new Regex($"^Set {n} of {Regex.Escape(exercise)}: .*, done [^,]+{(synced ? "" : ", waiting to sync")}$"));
+
+    private static async Task<List<JsonNode?>> ServerSetsAsync(BffClient api, string sessionId)
+    {
+        var result = await api.PersistedAsync("Session", new { id = sessionId });
+        var session = result.Data?["session"] ?? throw new InvalidOperationException("Session query failed: " + result);
+        return [.. session["sets"]!.AsArray()];
+    }
+
+    private static async Task<List<string>> PrimaryMusclesAsync(BffClient api, string exerciseId)
+    {
+        var plan = await api.PersistedAsync("WeeklyPlan");
+        return plan.Data!["weeklyPlan"]!["days"]!.AsArray()
+            .SelectMany(d => d!["exercises"]!.AsArray())
+            .Select(e => e!["exercise"]!)
+            .First(e => e["id"]!.GetValue<string>() == exerciseId)["primaryMuscles"]!.AsArray()
+            .Select(m => m!.GetValue<string>())
+            .ToList();
+    }
+
+    /// <summary>QUADS → "Quads", FRONT_DELTS → "Front delts", as the app names them.</summary>
+    private static string MuscleName(string muscle) => muscle[..1] + muscle[1..].ToLowerInvariant().Replace('_', ' ');
+
+    private static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath(name), FullPage = true });
+
+    [GeneratedRegex("^Start day 1,")]
+    private static partial Regex StartDay1();
+
+    [GeneratedRegex("/session/(?<id>[0-9a-f-]{36})$")]
+    private static partial Regex SessionUrl();
+
+    [GeneratedRegex("^Log set \\d+ of (?<exercise>.+)$")]
+    private static partial Regex LogSetButton();
+
+    [GeneratedRegex("waiting to sync")]
+    private static partial Regex WaitingToSync();
+}
