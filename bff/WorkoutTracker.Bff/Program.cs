@@ -17,6 +17,9 @@ var app = builder.Build();
 
 app.UsePlayground();
 app.UseMobileWeb();
+// Routing after the static sites: the mobile app's SPA fallback is an endpoint, and static files are
+// not served once an endpoint is chosen, so an earlier UseRouting would hand /playground/ to the fallback.
+app.UseRouting();
 app.UseWebSockets();
 app.UseAuthentication();
 app.UseRateLimiter();

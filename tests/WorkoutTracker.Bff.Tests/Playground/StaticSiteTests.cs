@@ -8,6 +8,8 @@ public sealed class StaticSitesSystem : BffSystem
 {
     public static string MobileDist { get; } = Path.Combine(Path.GetTempPath(), "wt-bff-mobile-" + Guid.NewGuid().ToString("N"));
 
+    public static string PlaygroundDist { get; } = Path.Combine(Path.GetTempPath(), "wt-bff-playground-" + Guid.NewGuid().ToString("N"));
+
     protected override int BffCount => 2;
 
     protected override Task BeforeStartAsync()
@@ -15,6 +17,9 @@ public sealed class StaticSitesSystem : BffSystem
         Directory.CreateDirectory(Path.Combine(MobileDist, "assets"));
         File.WriteAllText(Path.Combine(MobileDist, "index.html"), "<!doctype html><title>mobile web</title>");
         File.WriteAllText(Path.Combine(MobileDist, "assets", "app.js"), "console.log('app');");
+        Directory.CreateDirectory(Path.Combine(PlaygroundDist, "assets"));
+        File.WriteAllText(Path.Combine(PlaygroundDist, "index.html"), "<!doctype html><title>playground</title>");
+        File.WriteAllText(Path.Combine(PlaygroundDist, "assets", "playground.js"), "console.log('playground');");
         return Task.CompletedTask;
     }
 
@@ -24,12 +29,13 @@ public sealed class StaticSitesSystem : BffSystem
         bff["Bff:MobileWeb:DistPath"] = "/nonexistent/mobile";
     }
 
-    /// <summary>BFF 1 serves the mobile build (its settings differ from BFF 0's only there).</summary>
+    /// <summary>BFF 1 serves both builds (its settings differ from BFF 0's only there).</summary>
     protected override void ConfigureInstance(int index, IDictionary<string, string?> bff)
     {
         if (index == 1)
         {
             bff["Bff:MobileWeb:DistPath"] = MobileDist;
+            bff["Bff:Playground:DistPath"] = PlaygroundDist;
         }
     }
 }
@@ -67,5 +73,19 @@ public sealed class StaticSiteTests(StaticSitesSystem system) : IClassFixture<St
         Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missingAsset.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, bffPath.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_playground_keeps_its_path_beside_the_mobile_app()
+    {
+        using var client = system.Bffs[1].CreateBffClient();
+
+        using var playground = await client.SendAsync(HttpMethod.Get, "/playground/", csrf: false);
+        using var playgroundAsset = await client.SendAsync(HttpMethod.Get, "/playground/assets/playground.js", csrf: false);
+        using var appRoute = await client.SendAsync(HttpMethod.Get, "/athletes/42", csrf: false);
+
+        Assert.Contains("<title>playground</title>", await playground.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, playgroundAsset.StatusCode);
+        Assert.Contains("mobile web", await appRoute.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
