@@ -36,6 +36,22 @@ public sealed partial class OfflineSessionTests(MobileWebSystem system, ITestOut
                 consoleErrors.Enqueue($"{message.Text} ({message.Location})");
             }
         };
+        var graphql = new ConcurrentQueue<(string Method, string Url, string? Body, string? IfNoneMatch)>();
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath == "/graphql")
+            {
+                graphql.Enqueue((request.Method, request.Url, request.PostData, request.Headers.GetValueOrDefault("if-none-match")));
+            }
+        };
+        var notModified = new ConcurrentQueue<string>();
+        page.Response += (_, response) =>
+        {
+            if (new Uri(response.Url).AbsolutePath == "/graphql" && response.Status == 304)
+            {
+                notModified.Enqueue(response.Url);
+            }
+        };
         var liveEvents = new ConcurrentQueue<string>();
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
         {
@@ -104,6 +120,16 @@ public sealed partial class OfflineSessionTests(MobileWebSystem system, ITestOut
         Assert.Equal([1, 2, 3, 4, 5], sets.Select(s => s!["order"]!.GetValue<int>()));
         Assert.All(sets, s => Assert.Equal(exercise, s!["exercise"]!["name"]!.GetValue<string>()));
         Assert.NotEmpty(liveEvents); // the session's subscription (graphql-ws through the BFF socket) saw the sets
+
+        // The transport as the BFF enforces it: queries are persisted GETs (documentId=sha256:…), mutations
+        // POST a documentId, no document text is ever sent; unchanged queries come back 304 on revalidation.
+        Assert.All(graphql.Where(r => r.Method == "GET"), r => Assert.Matches("[?&]documentId=sha256%3A[0-9a-f]{64}&", r.Url));
+        Assert.DoesNotContain(graphql, r => r.Url.Contains("query=", StringComparison.Ordinal) || (r.Body?.Contains("\"query\"", StringComparison.Ordinal) ?? false));
+        var logSets = graphql.Where(r => r.Method == "POST" && r.Body!.Contains("\"operationName\":\"LogSet\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, logSets.Select(r => JsonNode.Parse(r.Body!)!["variables"]!["input"]!["clientMutationId"]!.GetValue<string>()).Distinct().Count());
+        Assert.All(logSets, r => Assert.StartsWith("sha256:", JsonNode.Parse(r.Body!)!["documentId"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Contains(graphql, r => r.IfNoneMatch is not null);
+        Assert.NotEmpty(notModified);
 
         // A deep link (the BFF answers /session/<id> with the app): the server's five sets.
         await page.GotoAsync($"/session/{sessionId}");
