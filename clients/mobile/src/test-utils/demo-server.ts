@@ -32,6 +32,7 @@ export interface DemoServer {
 export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn?: boolean; latencyMs?: number } = {}): DemoServer {
   let user = options.role === 'COACH' ? fixtures.coachUser : fixtures.athleteUser;
   const sessions = new Map<string, WorkoutSession>([[fixtures.session.id, clone(fixtures.session)]]);
+  let profile = clone(fixtures.profile);
   const replays = new Map<string, { fingerprint: string; payload: Record<string, unknown> }>();
   let nextId = 100;
   const newId = () => `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;
@@ -111,7 +112,7 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
       case 'Me':
         return { me: user };
       case 'Profile':
-        return { profile: fixtures.profile };
+        return { profile };
       case 'WeeklyPlan':
         return { weeklyPlan: { ...fixtures.weeklyPlan, weekStart: v.weekStart ?? fixtures.weeklyPlan.weekStart } };
       case 'Session':
@@ -213,6 +214,11 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
         if (!session) return notFound('set');
         session.sets = session.sets.filter((s) => s.id !== input.setId);
         return { ...base, setId: input.setId, session: bump(session) };
+      }
+      case 'UpdateProfile': {
+        const { clientMutationId: _, displayName: __, ...changes } = input;
+        profile = { ...profile, ...(changes as Partial<typeof profile>), planVersion: profile.planVersion + 1, updatedAt: new Date().toISOString() };
+        return { ...base, profile };
       }
       case 'FinishSession': {
         const session = sessions.get(String(input.sessionId));
