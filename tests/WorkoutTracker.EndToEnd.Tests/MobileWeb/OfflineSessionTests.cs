@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -28,38 +27,7 @@ public sealed partial class OfflineSessionTests(MobileWebSystem system, ITestOut
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        var consoleErrors = new ConcurrentQueue<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Enqueue($"{message.Text} ({message.Location})");
-            }
-        };
-        var graphql = new ConcurrentQueue<(string Method, string Url, string? Body, string? IfNoneMatch)>();
-        page.Request += (_, request) =>
-        {
-            if (new Uri(request.Url).AbsolutePath == "/graphql")
-            {
-                graphql.Enqueue((request.Method, request.Url, request.PostData, request.Headers.GetValueOrDefault("if-none-match")));
-            }
-        };
-        var notModified = new ConcurrentQueue<string>();
-        page.Response += (_, response) =>
-        {
-            if (new Uri(response.Url).AbsolutePath == "/graphql" && response.Status == 304)
-            {
-                notModified.Enqueue(response.Url);
-            }
-        };
-        var liveEvents = new ConcurrentQueue<string>();
-        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
-        {
-            if (frame.Text is { } text && text.Contains("\"sessionUpdated\"", StringComparison.Ordinal))
-            {
-                liveEvents.Enqueue(text);
-            }
-        };
+        var traffic = BrowserTraffic.Record(page);
 
         // Sign in as the demo athlete.
         await page.GotoAsync("/");
@@ -119,17 +87,19 @@ public sealed partial class OfflineSessionTests(MobileWebSystem system, ITestOut
         Assert.Equal(5, sets.Count);
         Assert.Equal([1, 2, 3, 4, 5], sets.Select(s => s!["order"]!.GetValue<int>()));
         Assert.All(sets, s => Assert.Equal(exercise, s!["exercise"]!["name"]!.GetValue<string>()));
-        Assert.NotEmpty(liveEvents); // the session's subscription (graphql-ws through the BFF socket) saw the sets
+        // the session's subscription (graphql-ws through the BFF's socket) saw the sets
+        Assert.Contains(traffic.SocketFrames, f => f.Contains("\"type\":\"next\"", StringComparison.Ordinal) && f.Contains("\"sessionUpdated\"", StringComparison.Ordinal));
 
         // The transport as the BFF enforces it: queries are persisted GETs (documentId=sha256:…), mutations
         // POST a documentId, no document text is ever sent; unchanged queries come back 304 on revalidation.
+        var graphql = traffic.Requests;
         Assert.All(graphql.Where(r => r.Method == "GET"), r => Assert.Matches("[?&]documentId=sha256%3A[0-9a-f]{64}&", r.Url));
         Assert.DoesNotContain(graphql, r => r.Url.Contains("query=", StringComparison.Ordinal) || (r.Body?.Contains("\"query\"", StringComparison.Ordinal) ?? false));
         var logSets = graphql.Where(r => r.Method == "POST" && r.Body!.Contains("\"operationName\":\"LogSet\"", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, logSets.Select(r => JsonNode.Parse(r.Body!)!["variables"]!["input"]!["clientMutationId"]!.GetValue<string>()).Distinct().Count());
         Assert.All(logSets, r => Assert.StartsWith("sha256:", JsonNode.Parse(r.Body!)!["documentId"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.Contains(graphql, r => r.IfNoneMatch is not null);
-        Assert.NotEmpty(notModified);
+        Assert.NotEmpty(traffic.NotModified);
 
         // A deep link (the BFF answers /session/<id> with the app): the server's five sets.
         await page.GotoAsync($"/session/{sessionId}");
@@ -149,6 +119,7 @@ public sealed partial class OfflineSessionTests(MobileWebSystem system, ITestOut
         Assert.All(trained, m => Assert.True(bodyMap.Single(v => v!["muscle"]!.GetValue<string>() == m)!["hardSets"]!.GetValue<double>() >= 5));
         await ScreenshotAsync(page, "mobile-body-map.png");
 
+        var consoleErrors = traffic.ConsoleErrors;
         foreach (var error in consoleErrors)
         {
             output.WriteLine("console: " + error);
