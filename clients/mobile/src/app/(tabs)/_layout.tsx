@@ -1,14 +1,13 @@
 import { Tabs } from 'expo-router/js-tabs';
 import { Pressable, Text } from 'react-native';
 import { HIT, useTheme } from '#/lib/theme';
-import { useMeQuery } from '#/state/queries/me';
+import { useRole } from '#/state/queries/me';
 import { useSession } from '#/state/session';
 
 export default function TabsLayout() {
   const t = useTheme();
   const { signOut } = useSession();
-  const [{ data }] = useMeQuery();
-  const isCoach = data?.me.role === 'COACH';
+  const isCoach = useRole() === 'COACH';
   return (
     <Tabs
       screenOptions={{
@@ -26,9 +25,10 @@ export default function TabsLayout() {
         ),
       }}
     >
-      <Tabs.Screen name="index" options={{ title: 'This week' }} />
-      <Tabs.Screen name="body" options={{ title: 'Body map' }} />
-      <Tabs.Screen name="history" options={{ title: 'History' }} />
+      {/* A coach has no plan or sets of their own: they land on their athletes. */}
+      <Tabs.Screen name="index" options={{ title: 'This week', href: isCoach ? null : undefined }} />
+      <Tabs.Screen name="body" options={{ title: 'Body map', href: isCoach ? null : undefined }} />
+      <Tabs.Screen name="history" options={{ title: 'History', href: isCoach ? null : undefined }} />
       <Tabs.Screen name="coach" options={{ title: 'Coach' }} />
       <Tabs.Screen name="athletes" options={{ title: 'Athletes', href: isCoach ? undefined : null }} />
     </Tabs>
