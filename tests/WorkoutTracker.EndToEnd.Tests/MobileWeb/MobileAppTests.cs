@@ -9,10 +9,10 @@ namespace WorkoutTracker.EndToEnd.Tests.MobileWeb;
 
 /// <summary>
 /// The mobile app's web build in headless Chromium against the real BFF, server and PostgreSQL: an
-/// athlete trains through a network outage and the server ends up with every set, once.
-/// Screenshots of each screen go to <c>artifacts/screenshots/mobile-*.png</c>.
+/// athlete trains through a network outage and the server ends up with every set, once; a coach
+/// watches an athlete's session live. Screenshots of each screen go to <c>artifacts/screenshots/mobile-*.png</c>.
 /// </summary>
-public sealed partial class OfflineSessionTests(MobileWebSystem system, ITestOutputHelper output) : IClassFixture<MobileWebSystem>
+public sealed partial class MobileAppTests(MobileWebSystem system, ITestOutputHelper output) : IClassFixture<MobileWebSystem>
 {
     [Fact]
     public async Task Athlete_logs_three_sets_online_and_two_offline_and_the_server_holds_exactly_five()
@@ -129,6 +129,45 @@ public sealed partial class OfflineSessionTests(MobileWebSystem system, ITestOut
         Assert.DoesNotContain(consoleErrors, e => !e.Contains("401 (Unauthorized) (http", StringComparison.Ordinal) && !e.Contains("/favicon.ico", StringComparison.Ordinal));
         Assert.All(consoleErrors.Where(e => e.Contains("401", StringComparison.Ordinal)), e => Assert.Contains("/bff/user", e, StringComparison.Ordinal));
         output.WriteLine($"done after {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task Coach_sees_the_training_athlete_and_watches_the_session_live()
+    {
+        using var athlete = await system.SignInAthleteAsync();
+        var sessionId = await athlete.StartSessionAsync();
+        await athlete.LogSetAsync(sessionId, loadKg: 100m, reps: 5);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = system.Bff.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(DemoAccounts.CoachEmail);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.CoachPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // A coach lands on their athletes: the demo athlete, training now.
+        await page.WaitForURLAsync(new Regex("/athletes$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alex Athlete" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Training now")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "mobile-coach-athletes.png");
+
+        // Watch the session (read-only): the set logged so far, then a new one as it happens.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Watch Alex Athlete's session" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/athletes/{DemoAccounts.AthleteId}\\?session={sessionId}$"));
+        await Assertions.Expect(page.GetByLabel(new Regex("^Set 1 of .*, done 100 kg × 5 @8$"))).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { NameRegex = LogSetButton() }).CountAsync());
+
+        await athlete.LogSetAsync(sessionId, loadKg: 102.5m, reps: 5);
+        await Assertions.Expect(page.GetByLabel(new Regex("^Set 2 of .*, done 102.5 kg × 5 @8$"))).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await ScreenshotAsync(page, "mobile-coach-live.png");
     }
 
     /// <summary>A set's row; synced rows are labelled "Set n of X: target …, done …", pending ones end with ", waiting to sync".</summary>
