@@ -16,6 +16,9 @@ public sealed class BrowserTraffic
     /// <summary>Text frames the page received over WebSockets.</summary>
     public ConcurrentQueue<string> SocketFrames { get; } = new();
 
+    /// <summary>Text frames the page sent over WebSockets.</summary>
+    public ConcurrentQueue<string> SocketFramesSent { get; } = new();
+
     public ConcurrentQueue<string> ConsoleErrors { get; } = new();
 
     public static BrowserTraffic Record(IPage page)
@@ -42,14 +45,39 @@ public sealed class BrowserTraffic
                 traffic.NotModified.Enqueue(response.Url);
             }
         };
-        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        page.WebSocket += (_, socket) =>
         {
-            if (frame.Text is { } text)
+            socket.FrameReceived += (_, frame) =>
             {
-                traffic.SocketFrames.Enqueue(text);
-            }
+                if (frame.Text is { } text)
+                {
+                    traffic.SocketFrames.Enqueue(text);
+                }
+            };
+            socket.FrameSent += (_, frame) =>
+            {
+                if (frame.Text is { } text)
+                {
+                    traffic.SocketFramesSent.Enqueue(text);
+                }
+            };
         };
         return traffic;
+    }
+
+    /// <summary>Waits until the page has sent a graphql-ws <c>subscribe</c> for <paramref name="operationName"/>.</summary>
+    public async Task WaitForSubscribeAsync(string operationName, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!SocketFramesSent.Any(f => f.Contains("\"type\":\"subscribe\"", StringComparison.Ordinal) && f.Contains($"\"operationName\":\"{operationName}\"", StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The page sent no subscribe for {operationName} within {timeout}.");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private static bool IsGraphQL(string url) => new Uri(url).AbsolutePath == "/graphql";

@@ -48,7 +48,9 @@ public sealed partial class MobileAppTests(MobileWebSystem system, ITestOutputHe
         var sessionId = SessionUrl().Match(page.Url).Groups["id"].Value;
         output.WriteLine($"session {sessionId} after {clock.Elapsed.TotalSeconds:0.0} s");
 
-        // Three sets with the network on: each one syncs.
+        // Three sets with the network on: each one syncs (and, once the session's subscription is in place, comes back live).
+        await traffic.WaitForSubscribeAsync("SessionUpdated", TimeSpan.FromSeconds(15));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var logSet = page.GetByRole(AriaRole.Button, new() { NameRegex = LogSetButton() }).First;
         var exercise = LogSetButton().Match(await logSet.GetAttributeAsync("aria-label") ?? "").Groups["exercise"].Value;
         for (var n = 1; n <= 3; n++)
@@ -147,6 +149,7 @@ public sealed partial class MobileAppTests(MobileWebSystem system, ITestOutputHe
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
+        var traffic = BrowserTraffic.Record(page);
 
         await page.GotoAsync("/");
         await page.GetByLabel("Email").FillAsync(DemoAccounts.CoachEmail);
@@ -165,6 +168,9 @@ public sealed partial class MobileAppTests(MobileWebSystem system, ITestOutputHe
         await Assertions.Expect(page.GetByLabel(new Regex("^Set 1 of .*, done 100 kg × 5 @8$"))).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { NameRegex = LogSetButton() }).CountAsync());
 
+        // the subscription has to be in place before the set is logged (graphql-ws has no "subscribed" answer)
+        await traffic.WaitForSubscribeAsync("SessionUpdated", TimeSpan.FromSeconds(15));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         await athlete.LogSetAsync(sessionId, loadKg: 102.5m, reps: 5);
         await Assertions.Expect(page.GetByLabel(new Regex("^Set 2 of .*, done 102.5 kg × 5 @8$"))).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await ScreenshotAsync(page, "mobile-coach-live.png");
