@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using WorkoutTracker.Server.Tests.Infrastructure;
+
 namespace WorkoutTracker.Resilience.Tests.Infrastructure;
 
 /// <summary>What a logSet came back with once acknowledged.</summary>
@@ -13,7 +15,8 @@ public sealed record Acknowledged(string ClientMutationId, string SetId, bool Re
 /// acknowledges it. Network failures, 5xx and transient GraphQL errors are retried; a domain error
 /// (conflict, validation, forbidden) is a bug in the test or the server and fails at once.
 /// </summary>
-public sealed class RetryingClient(HttpClient http)
+/// <param name="persisted">Send the operations of schema/operations by id (as the mobile app does through the BFF).</param>
+public sealed class RetryingClient(HttpClient http, bool persisted = false)
 {
     private static readonly HashSet<string> DomainCodes =
         ["IDEMPOTENCY_CONFLICT", "VALIDATION", "FORBIDDEN", "NOT_FOUND", "SESSION_FINISHED", "UNAUTHENTICATED", "PERSISTED_QUERY_REQUIRED"];
@@ -32,23 +35,27 @@ public sealed class RetryingClient(HttpClient http)
     {
         var id = Guid.NewGuid().ToString();
         var (data, _, _) = await SendUntilAcknowledgedAsync(
-            "mutation($i: StartSessionInput!) { startSession(input: $i) { session { id } } }", new { i = new { clientMutationId = id } }, cancellationToken);
+            "StartSession", "mutation StartSession($input: StartSessionInput!) { startSession(input: $input) { session { id } } }", new { input = new { clientMutationId = id } }, cancellationToken);
         return data["startSession"]!["session"]!["id"]!.GetValue<string>();
     }
 
     public async Task<Acknowledged> LogSetAsync(string sessionId, string clientMutationId, int reps, CancellationToken cancellationToken)
     {
         var (data, servedBy, attempts) = await SendUntilAcknowledgedAsync(
-            "mutation($i: LogSetInput!) { logSet(input: $i) { replayed setId } }",
-            new { i = new { clientMutationId, sessionId, exerciseId = "barbell-back-squat", loadKg = 100, reps, rpe = 8 } },
+            "LogSet",
+            "mutation LogSet($input: LogSetInput!) { logSet(input: $input) { replayed setId } }",
+            new { input = new { clientMutationId, sessionId, exerciseId = "barbell-back-squat", loadKg = 100, reps, rpe = 8 } },
             cancellationToken);
         var payload = data["logSet"]!;
         return new Acknowledged(clientMutationId, payload["setId"]!.GetValue<string>(), payload["replayed"]!.GetValue<bool>(), servedBy, attempts);
     }
 
-    private async Task<(JsonNode Data, string? ServedBy, int Attempts)> SendUntilAcknowledgedAsync(string query, object variables, CancellationToken cancellationToken)
+    private async Task<(JsonNode Data, string? ServedBy, int Attempts)> SendUntilAcknowledgedAsync(
+        string operationName, string query, object variables, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(new { query, variables });
+        var body = persisted
+            ? JsonSerializer.Serialize(new { documentId = PersistedId(operationName), operationName, variables })
+            : JsonSerializer.Serialize(new { query, variables });
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,5 +85,12 @@ public sealed class RetryingClient(HttpClient http)
 
             await Task.Delay(Math.Min(50 * attempt, 500), cancellationToken);
         }
+    }
+
+    /// <summary>The manifest id of an operation of schema/operations: sha256 of its text, as the manifest generator writes it.</summary>
+    private static string PersistedId(string operationName)
+    {
+        var text = File.ReadAllText(Path.Combine(TestPostgres.RepositoryRoot, "schema", "operations", operationName + ".graphql")).ReplaceLineEndings("\n").Trim() + "\n";
+        return "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }
