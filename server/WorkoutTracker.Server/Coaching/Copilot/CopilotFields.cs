@@ -95,6 +95,7 @@ public sealed class ExerciseSwapType : ObjectGraphType<CopilotSwap>
     public ExerciseSwapType()
     {
         Name = "ExerciseSwap";
+        Description = "An exercise to do instead of one whose equipment is taken: same primary muscle, doable with the athlete's other equipment.";
         Field<NonNullGraphType<IdGraphType>>("exerciseId").Resolve(c => c.Source.ExerciseId);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<IdGraphType>>("replacesExerciseId").Resolve(c => c.Source.ReplacesExerciseId);
