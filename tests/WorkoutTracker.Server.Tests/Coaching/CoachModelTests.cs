@@ -22,10 +22,13 @@ public class CoachModelApi : IAsyncLifetime
 
     protected virtual string OnFailure => nameof(CoachModelFailure.Offline);
 
+    protected virtual CoachModelProvider Provider => CoachModelProvider.OpenAI;
+
     public async Task InitializeAsync()
     {
         await Model.InitializeAsync();
-        Api.With("Coach:Model:Endpoint", Model.Endpoint.ToString())
+        Api.With("Coach:Model:Provider", Provider.ToString())
+            .With("Coach:Model:Endpoint", (Provider == CoachModelProvider.AzureOpenAI ? Model.AzureEndpoint : Model.Endpoint).ToString())
             .With("Coach:Model:ModelId", "fake-coach")
             .With("Coach:Model:ApiKey", "test-key")
             .With("Coach:Model:Timeout", "00:00:05")
@@ -242,5 +245,35 @@ public sealed class CoachModelFailureTests(CoachModelFailureTests.ErrorApi fixtu
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("COACH_UNAVAILABLE", response.FirstErrorCode);
+    }
+}
+
+/// <summary>The same plugins through Azure OpenAI's API shape (<c>Coach:Model:Provider=AzureOpenAI</c>, deployment = model id).</summary>
+public sealed class CoachAzureModelTests(CoachAzureModelTests.AzureApi fixture) : IClassFixture<CoachAzureModelTests.AzureApi>
+{
+    public sealed class AzureApi : CoachModelApi
+    {
+        protected override CoachModelProvider Provider => CoachModelProvider.AzureOpenAI;
+    }
+
+    [Fact]
+    public async Task Azure_openai_deployment_calls_the_plugins_with_the_api_key_header()
+    {
+        fixture.Model.Reset(request => request.Number == 0
+            ? FakeReply.Tools((request.Tool("get_progression"), new { exerciseId = "barbell-back-squat" }))
+            : FakeReply.Text("Squat next: " + JsonNode.Parse(request.ToolResults[0].Content)!["next"]!["load"] + " kg."));
+        using var client = await fixture.Api.CreateClientForAsync(DemoUsers.Athlete);
+
+        var response = await client.PostGraphQLAsync(CoachOfflineTests.CoachQuery, new { question = "What should I squat next?" });
+
+        Assert.True(response.Errors is null, response.ToString());
+        var reply = response.Data!["coach"]!;
+        Assert.Equal("LLM", reply["source"]!.GetValue<string>());
+        Assert.Equal(["get_progression"], reply["toolCalls"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.All(fixture.Model.Requests, r => Assert.StartsWith("/openai/deployments/fake-coach/chat/completions", r.Path, StringComparison.Ordinal));
+        Assert.Equal("test-key", fixture.Model.Requests[0].Headers["api-key"]);
+        var citations = reply["citations"]!.AsArray();
+        Assert.Contains(citations, c => c!["ref"]!.GetValue<string>() == "barbell-back-squat:loadKg");
+        await CitationChecks.AssertAllTrueAsync(fixture.Api, DemoUsers.Athlete.Id, citations);
     }
 }

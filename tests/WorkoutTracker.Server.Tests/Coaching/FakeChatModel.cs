@@ -11,7 +11,7 @@ namespace WorkoutTracker.Server.Tests.Coaching;
 
 /// <summary>
 /// A local OpenAI-compatible chat-completions server (Kestrel on loopback, non-streaming
-/// <c>POST /v1/chat/completions</c>) standing in for a model: it records every request and answers
+/// <c>POST /v1/chat/completions</c>, and Azure OpenAI's deployment route) standing in for a model: it records every request and answers
 /// what the test's <see cref="Script"/> says (tool calls, a text answer, an error status, or nothing
 /// until the client gives up).
 /// </summary>
@@ -23,6 +23,9 @@ public sealed class FakeChatModel : IAsyncLifetime
 
     /// <summary>The base URL to configure as <c>Coach:Model:Endpoint</c> (ends in /v1).</summary>
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The same server as an Azure OpenAI resource (<c>/openai/deployments/{deployment}/chat/completions</c>).</summary>
+    public Uri AzureEndpoint { get; private set; } = null!;
 
     public Func<ChatRequest, FakeReply> Script { get; set; } = _ => FakeReply.Text("No script.");
 
@@ -44,23 +47,28 @@ public sealed class FakeChatModel : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _app = builder.Build();
-        _app.MapPost("/v1/chat/completions", async (HttpContext http) =>
-        {
-            var body = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted))!.AsObject();
-            var request = new ChatRequest(Interlocked.Increment(ref _counter) - 1, body);
-            _requests.Enqueue(request);
-            var reply = Script(request);
-            if (reply.Hang)
-            {
-                await Task.Delay(Timeout.Infinite, http.RequestAborted);
-            }
-
-            http.Response.StatusCode = reply.Status;
-            http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync(reply.Body(request.Number), http.RequestAborted);
-        });
+        _app.MapPost("/v1/chat/completions", AnswerAsync);
+        _app.MapPost("/openai/deployments/{deployment}/chat/completions", AnswerAsync);
         await _app.StartAsync();
         Endpoint = new Uri(_app.Urls.First() + "/v1");
+        AzureEndpoint = new Uri(_app.Urls.First());
+    }
+
+    private async Task AnswerAsync(HttpContext http)
+    {
+        var body = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted))!.AsObject();
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var request = new ChatRequest(Interlocked.Increment(ref _counter) - 1, body) { Path = http.Request.Path, Headers = headers };
+        _requests.Enqueue(request);
+        var reply = Script(request);
+        if (reply.Hang)
+        {
+            await Task.Delay(Timeout.Infinite, http.RequestAborted);
+        }
+
+        http.Response.StatusCode = reply.Status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(reply.Body(request.Number), http.RequestAborted);
     }
 
     public async Task DisposeAsync()
@@ -76,6 +84,10 @@ public sealed class FakeChatModel : IAsyncLifetime
 /// <summary>One request the fake received: its number (0 first) and its JSON body.</summary>
 public sealed record ChatRequest(int Number, JsonObject Body)
 {
+    public string Path { get; init; } = "";
+
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public JsonArray Messages => Body["messages"]!.AsArray();
 
     /// <summary>The names of the functions offered as tools (Semantic Kernel prefixes the plugin: "history-get_e1rm_trend").</summary>
