@@ -1,6 +1,4 @@
-using GraphQL;
 using GraphQL.Types;
-using WorkoutTracker.Server.GraphQL;
 
 namespace WorkoutTracker.Server.Coaching.Agent;
 
@@ -49,22 +47,5 @@ public sealed class CoachSourceType : EnumerationGraphType<CoachSource>
     {
         Name = "CoachSource";
         Description = "LLM: the configured model wrote the answer. OFFLINE: the built-in coach did (no model configured, or the model failed).";
-    }
-}
-
-public static class CoachFields
-{
-    public static void AddCoachQueries(this ObjectGraphType query)
-    {
-        query.Field<NonNullGraphType<CoachReplyType>>("coach")
-            .Description("Ask the coach about training (\"why is my bench stalling?\"): the signed-in athlete's, or a linked athlete's for a coach. The answer cites the athlete's numbers.")
-            .Argument<NonNullGraphType<StringGraphType>>("question")
-            .Argument<IdGraphType>("athleteId")
-            .ResolveAsync(async c =>
-            {
-                var user = await c.GetCurrentUserAsync();
-                return await c.RequestServices!.GetRequiredService<CoachService>()
-                    .AskAsync(user, c.GetArgument<string>("question"), c.GetOptionalUuidArgument("athleteId"), c.CancellationToken);
-            });
     }
 }
