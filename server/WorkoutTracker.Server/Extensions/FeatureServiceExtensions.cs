@@ -43,6 +43,8 @@ public static class FeatureServiceExtensions
         services.AddSingleton<SessionEventHub>();
         services.AddSingleton<SessionEventListener>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionEventListener>());
+
+        builder.AddWorkoutCoach();
         return builder;
     }
 }
