@@ -1,5 +1,4 @@
 using System.Reactive.Linq;
-using GraphQL;
 using GraphQL.Types;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
