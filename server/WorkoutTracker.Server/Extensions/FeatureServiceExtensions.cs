@@ -41,6 +41,8 @@ public static class FeatureServiceExtensions
         services.AddSingleton<SessionCommands>();
         services.AddSingleton<SessionReads>();
         services.AddSingleton<SessionEventHub>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionEventDetails>();
         services.AddSingleton<SessionEventListener>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionEventListener>());
 
