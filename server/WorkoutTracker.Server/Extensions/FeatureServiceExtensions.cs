@@ -33,6 +33,7 @@ public static class FeatureServiceExtensions
 
         services.AddSingleton<AthleteAccess>();
         services.AddSingleton<CoachLinkCommands>();
+        services.AddSingleton<IRootFieldVersion, AthletesVersion>();
 
         services.AddSingleton<BodyMapReads>();
         services.AddSingleton<BodyMapRebuild>();
