@@ -77,8 +77,22 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary><c>/health/live</c> runs only the process check; <c>/health/ready</c> every check tagged ready.</summary>
+    /// <remarks>
+    /// With <c>ServiceDefaults:InstanceHeader=true</c> every response names the instance that served it
+    /// (<c>X-Served-By: host/pid</c>): for scale-out runs and debugging behind a load balancer.
+    /// </remarks>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        if (app.Configuration.GetValue("ServiceDefaults:InstanceHeader", false))
+        {
+            var instance = $"{Environment.MachineName}/{Environment.ProcessId}";
+            app.Use((context, next) =>
+            {
+                context.Response.Headers["X-Served-By"] = instance;
+                return next(context);
+            });
+        }
+
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains(LiveTag) });
         return app;

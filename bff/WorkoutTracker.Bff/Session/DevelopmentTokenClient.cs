@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using WorkoutTracker.Bff.Proxy;
 

@@ -11,13 +11,8 @@ namespace WorkoutTracker.Server.BodyMap;
 /// </summary>
 public static class BodyMapLedger
 {
-    public static async Task<BodyMapStamp> ApplyAsync(WorkoutDb db, Guid athleteId, string exerciseId, SetFacts? before, SetFacts? after, CancellationToken ct)
+    public static async Task<BodyMapStamp> ApplyAsync(WorkoutDb db, Guid athleteId, Exercise exercise, SetFacts? before, SetFacts? after, CancellationToken ct)
     {
-        var exercise = await db.Exercises.AsNoTracking()
-            .Where(e => e.Id == exerciseId)
-            .Select(e => new { e.PrimaryMuscles, e.SecondaryMuscles })
-            .SingleAsync(ct);
-
         var deltas = new List<(DateOnly Week, MuscleContribution Change)>();
         if (before is not null)
         {
@@ -73,10 +68,14 @@ public static class BodyMapLedger
                 total_reps = body_map_muscles.total_reps + excluded.total_reps,
                 volume_load_kg = body_map_muscles.volume_load_kg + excluded.volume_load_kg
             """, ct);
-        await db.Database.ExecuteSqlAsync($"""
-            DELETE FROM body_map_muscles
-            WHERE athlete_id = {athleteId} AND week_start = {week} AND hard_sets = 0 AND total_reps = 0 AND volume_load_kg = 0
-            """, ct);
+        if (changes.Any(c => c.HardSets < 0 || c.TotalReps < 0 || c.VolumeLoadKg < 0))
+        {
+            // Only a subtraction can bring a muscle back to nothing; such rows are removed, as a rebuild would not have them.
+            await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM body_map_muscles
+                WHERE athlete_id = {athleteId} AND week_start = {week} AND hard_sets = 0 AND total_reps = 0 AND volume_load_kg = 0
+                """, ct);
+        }
     }
 }
 

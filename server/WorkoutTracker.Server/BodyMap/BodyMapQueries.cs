@@ -3,7 +3,6 @@ using GraphQL.Types;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.GraphQL;
-using WorkoutTracker.Server.GraphQL.Caching;
 
 namespace WorkoutTracker.Server.BodyMap;
 
@@ -17,9 +16,7 @@ public static class BodyMapQueries
             .Argument<IdGraphType>("athleteId")
             .ResolveAsync(async c =>
             {
-                var user = await c.GetCurrentUserAsync();
-                var athleteId = await c.RequestServices!.GetRequiredService<AthleteAccess>()
-                    .ResolveReadableAthleteAsync(user, c.GetOptionalUuidArgument("athleteId"), c.CancellationToken);
+                var athleteId = await c.GetReadableAthleteIdAsync();
                 var week = WeekArgument(c.GetArgument<DateOnly?>("weekStart"), c.RequestServices!.GetRequiredService<TimeProvider>());
                 var maps = await c.RequestServices!.GetRequiredService<BodyMapReads>().LoadAsync([(athleteId, week)], c.CancellationToken);
                 return maps[(athleteId, week)];
@@ -39,29 +36,10 @@ public static class BodyMapQueries
 }
 
 /// <summary>The body map's ETag part: the week's version, read without loading the map.</summary>
-public sealed class BodyMapVersion : IRootFieldVersion
+public sealed class BodyMapVersion : AthleteWeekVersion
 {
-    public string FieldName => "bodyMap";
+    public override string FieldName => "bodyMap";
 
-    public async ValueTask<string?> GetVersionAsync(RootFieldRequest request, CancellationToken cancellationToken)
-    {
-        var services = request.Services;
-        var user = await services.GetRequiredService<Identity.CurrentUser>().FindAsync(request.User, cancellationToken);
-        if (user is null || !request.TryGetUuid("athleteId", out var requested) || !request.TryGetDate("weekStart", out var week))
-        {
-            return null;
-        }
-
-        try
-        {
-            var athleteId = await services.GetRequiredService<AthleteAccess>().ResolveReadableAthleteAsync(user, requested, cancellationToken);
-            var weekStart = BodyMapQueries.WeekArgument(week, services.GetRequiredService<TimeProvider>());
-            var version = await services.GetRequiredService<BodyMapReads>().VersionAsync(athleteId, weekStart, cancellationToken);
-            return $"{athleteId}/{BodyMapRules.ToIsoDate(weekStart)}/{version}";
-        }
-        catch (DomainException)
-        {
-            return null; // not cacheable: let execution report the error
-        }
-    }
+    protected override async Task<string> ReadVersionAsync(IServiceProvider services, Guid athleteId, DateOnly weekStart, CancellationToken cancellationToken) =>
+        (await services.GetRequiredService<BodyMapReads>().VersionAsync(athleteId, weekStart, cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

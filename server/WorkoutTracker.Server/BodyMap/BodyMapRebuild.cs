@@ -16,6 +16,17 @@ public sealed class BodyMapRebuild(IDbContextFactory<WorkoutDb> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var count = await ReplaceAsync(db, athleteId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>
+    /// Replaces the stored body maps with what the set history implies, inside the caller's transaction
+    /// (the demo seed runs it in the transaction that writes the history).
+    /// </summary>
+    public static async Task<int> ReplaceAsync(WorkoutDb db, Guid? athleteId, CancellationToken cancellationToken)
+    {
         var rows = await ComputeAsync(db, athleteId, cancellationToken);
 
         var muscles = athleteId is { } id ? db.BodyMapMuscles.Where(m => m.AthleteId == id) : db.BodyMapMuscles;
@@ -32,7 +43,6 @@ public sealed class BodyMapRebuild(IDbContextFactory<WorkoutDb> dbFactory)
         await weeks.ExecuteUpdateAsync(w => w.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
         db.BodyMapMuscles.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }
 

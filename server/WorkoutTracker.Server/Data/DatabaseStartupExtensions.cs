@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Progression;
 
 namespace WorkoutTracker.Server.Data;
 
@@ -29,6 +30,21 @@ public static class DatabaseStartupExtensions
         }
 
         await transaction.CommitAsync();
+
+        if (seedDemoData)
+        {
+            // After the catalog commits: the history goes through the services that read it (SessionProgression).
+            await using var history = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})");
+            changed += await DemoHistory.SeedAsync(
+                db,
+                app.Services.GetRequiredService<SessionProgression>(),
+                await app.Services.GetRequiredService<ExerciseCatalogCache>().AllAsync(),
+                app.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                CancellationToken.None);
+            await history.CommitAsync();
+        }
+
         DatabaseLog.Ready(logger, changed);
     }
 

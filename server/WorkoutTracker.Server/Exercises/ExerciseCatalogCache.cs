@@ -9,11 +9,17 @@ namespace WorkoutTracker.Server.Exercises;
 /// </summary>
 public sealed class ExerciseCatalogCache(IDbContextFactory<WorkoutDb> dbFactory)
 {
-    private readonly Lazy<Task<IReadOnlyList<Exercise>>> _all = new(async () =>
+    private readonly Lazy<Task<Catalog>> _catalog = new(async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Exercises.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        var all = await db.Exercises.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        return new Catalog(all, all.ToDictionary(e => e.Id, StringComparer.Ordinal));
     });
 
-    public Task<IReadOnlyList<Exercise>> AllAsync() => _all.Value;
+    public async Task<IReadOnlyList<Exercise>> AllAsync() => (await _catalog.Value).All;
+
+    /// <summary>The exercise with this id, or null when the catalog has none.</summary>
+    public async Task<Exercise?> FindAsync(string id) => (await _catalog.Value).ById.GetValueOrDefault(id);
+
+    private sealed record Catalog(IReadOnlyList<Exercise> All, IReadOnlyDictionary<string, Exercise> ById);
 }

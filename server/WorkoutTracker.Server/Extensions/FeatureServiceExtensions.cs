@@ -33,6 +33,7 @@ public static class FeatureServiceExtensions
 
         services.AddSingleton<AthleteAccess>();
         services.AddSingleton<CoachLinkCommands>();
+        services.AddSingleton<IRootFieldVersion, AthletesVersion>();
 
         services.AddSingleton<BodyMapReads>();
         services.AddSingleton<BodyMapRebuild>();
@@ -41,8 +42,12 @@ public static class FeatureServiceExtensions
         services.AddSingleton<SessionCommands>();
         services.AddSingleton<SessionReads>();
         services.AddSingleton<SessionEventHub>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionEventDetails>();
         services.AddSingleton<SessionEventListener>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionEventListener>());
+
+        builder.AddWorkoutCoach();
         return builder;
     }
 }

@@ -1,7 +1,6 @@
 using GraphQL;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
-using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.GraphQL.Caching;
 using WorkoutTracker.Server.GraphQL.DataLoaders;
 using WorkoutTracker.Server.GraphQL.Http;

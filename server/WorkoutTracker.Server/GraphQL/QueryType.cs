@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
+using WorkoutTracker.Server.Coaching.Agent;
+using WorkoutTracker.Server.Coaching.Copilot;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Plans;
 using WorkoutTracker.Server.Profiles;
@@ -23,5 +25,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCoachingQueries();
         this.AddAthleteQueries();
         this.AddBodyMapQueries();
+        this.AddCoachQueries();
+        this.AddCopilotQueries();
     }
 }

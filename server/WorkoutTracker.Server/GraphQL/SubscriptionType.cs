@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using WorkoutTracker.Server.Coaching.Copilot;
 using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.GraphQL;
@@ -10,5 +11,6 @@ public sealed class SubscriptionType : ObjectGraphType
     {
         Name = "Subscription";
         this.AddSessionSubscriptions();
+        this.AddCopilotSubscriptions();
     }
 }

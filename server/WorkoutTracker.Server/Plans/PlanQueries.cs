@@ -2,10 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
-using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.GraphQL;
-using WorkoutTracker.Server.GraphQL.Caching;
-using WorkoutTracker.Server.Identity;
 
 namespace WorkoutTracker.Server.Plans;
 
@@ -19,9 +16,7 @@ public static class PlanQueries
             .Argument<IdGraphType>("athleteId")
             .ResolveAsync(async c =>
             {
-                var user = await c.GetCurrentUserAsync();
-                var athleteId = await c.RequestServices!.GetRequiredService<AthleteAccess>()
-                    .ResolveReadableAthleteAsync(user, c.GetOptionalUuidArgument("athleteId"), c.CancellationToken);
+                var athleteId = await c.GetReadableAthleteIdAsync();
                 var week = BodyMapQueries.WeekArgument(c.GetArgument<DateOnly?>("weekStart"), c.RequestServices!.GetRequiredService<TimeProvider>());
                 return await c.RequestServices!.GetRequiredService<WeeklyPlanService>().GetAsync(athleteId, week, c.CancellationToken);
             });
@@ -32,29 +27,10 @@ public static class PlanQueries
 /// The weekly plan's ETag part: (athlete, week, plan version, progression version, profile updated-at),
 /// read in one statement; the plan itself is not generated.
 /// </summary>
-public sealed class WeeklyPlanVersion : IRootFieldVersion
+public sealed class WeeklyPlanVersion : AthleteWeekVersion
 {
-    public string FieldName => "weeklyPlan";
+    public override string FieldName => "weeklyPlan";
 
-    public async ValueTask<string?> GetVersionAsync(RootFieldRequest request, CancellationToken cancellationToken)
-    {
-        var services = request.Services;
-        var user = await services.GetRequiredService<CurrentUser>().FindAsync(request.User, cancellationToken);
-        if (user is null || !request.TryGetUuid("athleteId", out var requested) || !request.TryGetDate("weekStart", out var week))
-        {
-            return null;
-        }
-
-        try
-        {
-            var athleteId = await services.GetRequiredService<AthleteAccess>().ResolveReadableAthleteAsync(user, requested, cancellationToken);
-            var weekStart = BodyMapQueries.WeekArgument(week, services.GetRequiredService<TimeProvider>());
-            var version = await services.GetRequiredService<WeeklyPlanService>().VersionAsync(athleteId, cancellationToken);
-            return $"{athleteId}/{BodyMapRules.ToIsoDate(weekStart)}/{version}";
-        }
-        catch (DomainException)
-        {
-            return null;
-        }
-    }
+    protected override Task<string> ReadVersionAsync(IServiceProvider services, Guid athleteId, DateOnly weekStart, CancellationToken cancellationToken) =>
+        services.GetRequiredService<WeeklyPlanService>().VersionAsync(athleteId, cancellationToken);
 }

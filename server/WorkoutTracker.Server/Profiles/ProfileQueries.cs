@@ -17,9 +17,7 @@ public static class ProfileQueries
             .Argument<IdGraphType>("athleteId")
             .ResolveAsync(async c =>
             {
-                var user = await c.GetCurrentUserAsync();
-                var athleteId = await c.RequestServices!.GetRequiredService<AthleteAccess>()
-                    .ResolveReadableAthleteAsync(user, c.GetOptionalUuidArgument("athleteId"), c.CancellationToken);
+                var athleteId = await c.GetReadableAthleteIdAsync();
                 return await c.RequestServices!.GetRequiredService<ProfileService>().GetAsync(athleteId, c.CancellationToken);
             });
     }

@@ -53,7 +53,7 @@ public static class ProgressionQueries
             .Argument<IdGraphType>("athleteId")
             .ResolveAsync(async c =>
             {
-                var athleteId = await ReadableAthleteAsync(c);
+                var athleteId = await c.GetReadableAthleteIdAsync();
                 return await c.RequestServices!.GetRequiredService<TrainingHistory>().PersonalRecordsAsync(athleteId, c.GetArgument<string?>("exerciseId"), c.CancellationToken);
             });
 
@@ -63,14 +63,8 @@ public static class ProgressionQueries
             .Argument<IdGraphType>("athleteId")
             .ResolveAsync(async c =>
             {
-                var athleteId = await ReadableAthleteAsync(c);
+                var athleteId = await c.GetReadableAthleteIdAsync();
                 return await c.RequestServices!.GetRequiredService<TrainingHistory>().E1rmHistoryAsync(athleteId, c.GetArgument<string>("exerciseId"), c.CancellationToken);
             });
-    }
-
-    private static async Task<Guid> ReadableAthleteAsync(IResolveFieldContext c)
-    {
-        var user = await c.GetCurrentUserAsync();
-        return await c.RequestServices!.GetRequiredService<AthleteAccess>().ResolveReadableAthleteAsync(user, c.GetOptionalUuidArgument("athleteId"), c.CancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using WorkoutTracker.Server.GraphQL.DataLoaders;
 
 namespace WorkoutTracker.Server.Sessions;
 
-/// <summary>The <c>limit</c> newest sessions of each of many athletes, in one query (row_number per athlete).</summary>
+/// <summary>The <c>limit</c> newest sessions of each of many athletes, in one query.</summary>
 public sealed class RecentSessionsByAthleteIdDataLoader(IDbContextFactory<WorkoutDb> dbFactory, int limit) : GroupDataLoader<Guid, TrainingSession>
 {
     public const int MaxLimit = 20;
@@ -13,13 +13,13 @@ public sealed class RecentSessionsByAthleteIdDataLoader(IDbContextFactory<Workou
     {
         var athletes = keys.ToArray();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One index range scan per athlete (athlete_id, started_at DESC, id DESC), however many sessions each has.
         var sessions = await db.Sessions.FromSql($"""
-                SELECT id, athlete_id, plan_day_number, started_at, finished_at, version
-                FROM (
-                    SELECT s.*, row_number() OVER (PARTITION BY s.athlete_id ORDER BY s.started_at DESC, s.id DESC) AS position
-                    FROM sessions s WHERE s.athlete_id = ANY({athletes})
-                ) ranked
-                WHERE position <= {limit}
+                SELECT recent.*
+                FROM unnest({athletes}) AS athlete(id)
+                CROSS JOIN LATERAL (
+                    SELECT * FROM sessions s WHERE s.athlete_id = athlete.id ORDER BY s.started_at DESC, s.id DESC LIMIT {limit}
+                ) recent
                 """)
             .AsNoTracking()
             .ToListAsync(cancellationToken);

@@ -3,6 +3,7 @@ using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
 
@@ -16,7 +17,7 @@ public sealed record SetChange(WorkoutSet? Set, Guid SetId, TrainingSession Sess
 /// the session row so a session's sets change one at a time (orders stay unique, versions and events
 /// stay in order), keeps the body map current and publishes its event, all in the same transaction.
 /// </summary>
-public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgression progression, TimeProvider clock)
+public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgression progression, ExerciseCatalogCache catalog, TimeProvider clock)
 {
     public Task<Idempotent<TrainingSession>> StartAsync(User athlete, StartSessionInput input, CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
             cancellationToken);
     }
 
-    public Task<Idempotent<SetChange>> LogSetAsync(User athlete, LogSetInput input, CancellationToken cancellationToken)
+    public async Task<Idempotent<SetChange>> LogSetAsync(User athlete, LogSetInput input, CancellationToken cancellationToken)
     {
         RequireAthlete(athlete);
         var now = clock.GetUtcNow();
@@ -63,8 +64,9 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
             throw new ValidationException("exerciseId", "must not be empty.");
         }
 
+        var exercise = await catalog.FindAsync(input.ExerciseId) ?? throw new NotFoundException("Exercise", input.ExerciseId);
         var normalized = input with { ClientMutationId = "", PerformedAt = input.PerformedAt?.ToUniversalTime() };
-        return idempotent.RunAsync(
+        return await idempotent.RunAsync(
             athlete.Id,
             input.ClientMutationId,
             "logSet",
@@ -72,19 +74,13 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
             async (db, ct) =>
             {
                 var session = await LockOpenSessionAsync(db, athlete, input.SessionId, ct);
-                if (!await db.Exercises.AnyAsync(e => e.Id == input.ExerciseId, ct))
-                {
-                    throw new NotFoundException("Exercise", input.ExerciseId);
-                }
-
-                var order = (await db.Sets.Where(s => s.SessionId == session.Id).MaxAsync(s => (int?)s.Order, ct) ?? 0) + 1;
                 var set = new WorkoutSet
                 {
                     Id = Guid.CreateVersion7(now),
                     SessionId = session.Id,
                     AthleteId = athlete.Id,
                     ExerciseId = input.ExerciseId,
-                    Order = order,
+                    Order = session.NextSetOrder++,
                     LoadKg = input.LoadKg,
                     Reps = input.Reps,
                     Rpe = input.Rpe,
@@ -96,7 +92,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
                 db.Sets.Add(set);
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, set.ExerciseId, before: null, after: FactsOf(set), ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, exercise, before: null, after: FactsOf(set), ct);
                 await PublishAsync(db, SessionEventKind.SetLogged, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
             },
@@ -126,7 +122,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
                 set.UpdatedAt = now;
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, set.ExerciseId, before, FactsOf(set), ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set), before, FactsOf(set), ct);
                 await PublishAsync(db, SessionEventKind.SetUpdated, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
             },
@@ -149,7 +145,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
                 db.Sets.Remove(set);
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, set.ExerciseId, FactsOf(set), after: null, ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set), FactsOf(set), after: null, ct);
                 await PublishAsync(db, SessionEventKind.SetDeleted, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(null, set.Id, session), SetResultId(session, set.Id));
             },
@@ -241,6 +237,9 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, ct);
         return new SetChange(set, setId, session);
     }
+
+    private async Task<Exercise> ExerciseOfAsync(WorkoutSet set) =>
+        await catalog.FindAsync(set.ExerciseId) ?? throw new NotFoundException("Exercise", set.ExerciseId);
 
     private static SetFacts FactsOf(WorkoutSet set) => new(set.PerformedAt, set.LoadKg, set.Reps, set.Rpe, set.IsWarmup);
 

@@ -14,13 +14,3 @@ public sealed class SetsBySessionIdDataLoader(IDbContextFactory<WorkoutDb> dbFac
         return sets.ToLookup(s => s.SessionId);
     }
 }
-
-/// <summary>Sets by id, for session events (a deleted set resolves to null).</summary>
-public sealed class SetByIdDataLoader(IDbContextFactory<WorkoutDb> dbFactory) : BatchDataLoader<Guid, WorkoutSet>
-{
-    protected override async Task<IReadOnlyDictionary<Guid, WorkoutSet>> FetchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Sets.AsNoTracking().Where(s => keys.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-    }
-}

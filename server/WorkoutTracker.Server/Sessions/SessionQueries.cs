@@ -27,9 +27,7 @@ public static class SessionQueries
             .Argument<IdGraphType>("athleteId")
             .ResolveAsync(async c =>
             {
-                var user = await c.GetCurrentUserAsync();
-                var athleteId = await c.RequestServices!.GetRequiredService<AthleteAccess>()
-                    .ResolveReadableAthleteAsync(user, c.GetOptionalUuidArgument("athleteId"), c.CancellationToken);
+                var athleteId = await c.GetReadableAthleteIdAsync();
                 var page = await c.RequestServices!.GetRequiredService<SessionReads>()
                     .PageAsync(athleteId, c.GetArgument<int>("first"), c.GetArgument<string?>("after"), c.CancellationToken);
                 return new Connection<TrainingSession>

@@ -1,10 +1,8 @@
 using System.Reactive.Linq;
-using GraphQL;
 using GraphQL.Types;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.GraphQL;
-using WorkoutTracker.Server.GraphQL.DataLoaders;
 
 namespace WorkoutTracker.Server.Sessions;
 
@@ -60,13 +58,9 @@ public sealed class SessionEventType : ObjectGraphType<SessionEventNotice>
         Field<IntGraphType>("bodyMapVersion").Description("That week's body-map version after the change.").Resolve(c => c.Source.BodyMapVersion);
         Field<BodyMapType>("bodyMap")
             .Description("That week's body map as it stands now (null for a finish).")
-            .Resolve(c => c.Source.BodyMapWeekStart is { } week
-                ? c.GetDataLoader<BodyMapByAthleteWeekDataLoader>().LoadAsync((c.Source.AthleteId, week))
-                : null);
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<SessionEventDetails>().BodyMapAsync(c.Source));
         Field<WorkoutSetType>("set")
             .Description("The set as it stands now; null for deletes and finishes.")
-            .Resolve(c => c.Source.SetId is { } setId && c.Source.Kind != SessionEventKind.SetDeleted
-                ? c.GetDataLoader<SetByIdDataLoader>().LoadAsync(setId)
-                : null);
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<SessionEventDetails>().SetAsync(c.Source));
     }
 }

@@ -14,6 +14,9 @@ public sealed class TrainingSession
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>The order the next logged set gets; advanced under the session's row lock.</summary>
+    public int NextSetOrder { get; set; } = 1;
+
     /// <summary>Bumps on every change to the session or its sets (for ETags and event ordering).</summary>
     public int Version { get; set; }
 

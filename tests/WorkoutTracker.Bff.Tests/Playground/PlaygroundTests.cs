@@ -33,6 +33,7 @@ public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<Pla
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000); // the whole suite runs in parallel on two cores
 
         await page.GotoAsync(new Uri(system.Bff.Address, "/playground/").ToString());
         await page.FillAsync("#email", DemoAccounts.CoachEmail);

@@ -88,6 +88,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
         yield return new("sessions", "query", _ => Q("query($a: ID) { sessions(athleteId: $a) { edges { node { id } } } }", new { a = owner }), ownerRead);
         yield return new("session", "query", async _ => ("query($id: ID!) { session(id: $id) { id sets { id } } }", new { id = (await world.OwnerSessionAsync()).SessionId }), ownerRead);
 
+        yield return new("coach", "query", _ => Q("query($a: ID) { coach(question: \"What are my records?\", athleteId: $a) { answer } }", new { a = owner }), ownerRead);
+        yield return new("copilot", "query", async _ => ("query($s: ID!) { copilot(sessionId: $s) { rationale } }", new { s = (await world.OwnerSessionAsync()).SessionId }), ownerRead);
+
         yield return new("startSession", "mutation", _ => Q(SessionApi.StartSession, new { input = new { clientMutationId = Id() } }),
             Expect(Ok, Ok, "FORBIDDEN", "FORBIDDEN"));
         yield return new("logSet", "mutation", async _ => (SessionApi.LogSet, new
@@ -113,6 +116,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
             Expect(Ok, "NOT_FOUND", "NOT_FOUND", Ok));
 
         yield return new("sessionUpdated", "subscription", async _ => ("subscription($s: ID!) { sessionUpdated(sessionId: $s) { kind } }", new { s = (await world.OwnerSessionAsync()).SessionId }), ownerRead);
+        yield return new("copilotUpdated", "subscription", async _ => ("subscription($s: ID!) { copilotUpdated(sessionId: $s) { rationale } }", new { s = (await world.OwnerSessionAsync()).SessionId }), ownerRead);
+
         // The unlinked coach may subscribe, and sees nothing of the owner.
         yield return new("athleteActivity", "subscription", _ => Q("subscription { athleteActivity { kind } }"), Expect("FORBIDDEN", "FORBIDDEN", Ok, NoEvent));
     }

@@ -166,6 +166,34 @@ public sealed class LogSetIdempotencyTests(WorkoutApiFactory api) : IClassFixtur
         Assert.True(await check.IdempotencyRecords.AnyAsync(r => r.CreatedAt > DateTimeOffset.UtcNow.AddDays(-1)));
     }
 
+    [Fact]
+    public async Task LogSet_costs_the_same_statements_for_the_first_and_the_twentieth_set_and_a_replay_costs_fewer()
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+        var sessionId = await client.StartSessionAsync();
+        await client.LogSetAsync(sessionId); // warm-up: EF model and query caches
+
+        using var sql = new SqlStatementCounter(api.ConnectionString);
+        await client.LogSetAsync(sessionId);
+        var second = sql.Statements;
+        for (var i = 0; i < 17; i++)
+        {
+            await client.LogSetAsync(sessionId);
+        }
+
+        sql.Reset();
+        var id = Guid.NewGuid().ToString();
+        await client.LogSetAsync(sessionId, id);
+        var twentieth = sql.Statements;
+        sql.Reset();
+        await client.LogSetAsync(sessionId, id);
+        var replay = sql.Statements;
+
+        Assert.Equal(second.Count, twentieth.Count);
+        Assert.True(second.Count <= 8, string.Join("\n---\n", second));
+        Assert.True(replay.Count < second.Count, string.Join("\n---\n", replay));
+    }
+
     private async Task<int> CountSetsAsync(string sessionId)
     {
         await using var db = await api.CreateDbAsync();

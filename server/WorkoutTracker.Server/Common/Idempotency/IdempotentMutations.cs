@@ -54,6 +54,9 @@ public sealed class IdempotentMutations(IDbContextFactory<WorkoutDb> dbFactory)
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // A failed step rolls the whole transaction back, so SaveChanges needs no savepoints of its own.
+        db.Database.AutoSavepointsEnabled = false;
         var claimed = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO idempotency_records (user_id, client_mutation_id, operation, fingerprint)
             VALUES ({userId}, {clientMutationId}, {operation}, {fingerprint})

@@ -422,6 +422,10 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<int>("NextSetOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("next_set_order");
+
                     b.Property<int?>("PlanDayNumber")
                         .HasColumnType("integer")
                         .HasColumnName("plan_day_number");

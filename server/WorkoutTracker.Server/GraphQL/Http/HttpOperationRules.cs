@@ -1,5 +1,4 @@
 using GraphQL.Validation;
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace WorkoutTracker.Server.GraphQL.Http;

@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;

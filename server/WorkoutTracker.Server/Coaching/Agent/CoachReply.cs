@@ -1,0 +1,14 @@
+namespace WorkoutTracker.Server.Coaching.Agent;
+
+/// <summary>Who wrote an answer: the configured model, or the built-in offline coach.</summary>
+public enum CoachSource
+{
+    Llm,
+    Offline,
+}
+
+/// <summary>
+/// The coach's answer, the numbers it used with where each comes from, and the tool functions called
+/// (in call order).
+/// </summary>
+public sealed record CoachReply(string Answer, IReadOnlyList<Citation> Citations, IReadOnlyList<string> ToolCalls, CoachSource Source);

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.Plans;
+using WorkoutTracker.Server.Profiles;
+
+namespace WorkoutTracker.Server.Coaching.Agent;
+
+/// <summary>
+/// The one athlete a question is about, fixed when the request's tools are built (after
+/// <see cref="AthleteAccess"/> said the reader may see them). Plugins read only this athlete: nothing
+/// the model sends can point them elsewhere.
+/// </summary>
+public sealed record CoachScope(Guid AthleteId, string AthleteName, TrainingProfile Profile, DateOnly Today)
+{
+    public DateOnly ThisWeek => IsoWeeks.MondayOf(Today);
+}
+
+/// <summary>Builds the scope of a question for an athlete the reader was allowed to read.</summary>
+public sealed class CoachScopes(ProfileService profiles, IDbContextFactory<WorkoutDb> dbFactory, TimeProvider clock)
+{
+    public async Task<CoachScope> ForAsync(Guid athleteId, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.GetAsync(athleteId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var name = await db.Users.Where(u => u.Id == athleteId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        return new CoachScope(athleteId, name, profile.ToTrainingProfile(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Coaching.Agent.Plugins;
+using WorkoutTracker.Server.Profiles;
+
+namespace WorkoutTracker.Server.Coaching.Agent;
+
+/// <summary>
+/// Answers a coaching question about one athlete: checks the question and the reader's access once,
+/// fixes the scope, and asks the model when one is configured, the offline coach otherwise. A model that
+/// fails or times out falls back to the offline coach (source OFFLINE), or with
+/// <c>Coach:Model:OnFailure=Error</c> fails the field with COACH_UNAVAILABLE; never an unhandled error.
+/// </summary>
+public sealed partial class CoachService(
+    AthleteAccess access,
+    CoachScopes scopes,
+    CoachPluginFactory plugins,
+    ModelCoach model,
+    OfflineCoach offline,
+    IOptions<CoachOptions> options,
+    ILogger<CoachService> logger)
+{
+    public async Task<CoachReply> AskAsync(User reader, string question, Guid? athleteId, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var text = question.Trim();
+        if (text.Length == 0 || text.Length > limits.MaxQuestionLength)
+        {
+            throw new ValidationException("question", $"must be 1 to {limits.MaxQuestionLength} characters.");
+        }
+
+        var athlete = await access.ResolveReadableAthleteAsync(reader, athleteId, cancellationToken);
+        var scope = await scopes.ForAsync(athlete, cancellationToken);
+        if (model.IsConfigured)
+        {
+            var ledger = new CoachLedger();
+            try
+            {
+                return await model.AnswerAsync(scope, text, plugins.Create(scope, ledger), ledger, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not DomainException)
+            {
+                ModelFailed(logger, ex.GetType().Name, ex);
+                if (limits.Model.OnFailure == CoachModelFailure.Error)
+                {
+                    throw new CoachUnavailableException();
+                }
+            }
+        }
+
+        var offlineLedger = new CoachLedger();
+        return await offline.AnswerAsync(scope, text, plugins.Create(scope, offlineLedger), offlineLedger, limits.MaxAnswerLength, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The coach's model failed ({Error}); answering without it as configured")]
+    private static partial void ModelFailed(ILogger logger, string error, Exception exception);
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using Microsoft.SemanticKernel;
+using WorkoutTracker.Server.Exercises;
+
+namespace WorkoutTracker.Server.Coaching.Agent.Plugins;
+
+/// <summary>
+/// The exercise catalog as the scoped athlete can use it (their profile's equipment): search by muscle
+/// and name (<see cref="ExerciseSearch"/>), and swaps for an exercise whose equipment is taken
+/// (<see cref="ExerciseSwaps"/>). Holds no athlete numbers, so it cites nothing.
+/// </summary>
+public sealed class ExerciseCatalogPlugin(CoachScope scope, CoachLedger ledger, ExerciseSearch search, ExerciseCatalogCache catalog)
+{
+    public const string FindExercisesName = "find_exercises";
+    public const string SuggestSwapsName = "suggest_swaps";
+    public const int MaxResults = 12;
+
+    [KernelFunction(FindExercisesName)]
+    [Description("Catalog exercises the athlete can do with their equipment, optionally for one muscle group, by part of the name, or without some equipment that is taken.")]
+    public async Task<string> FindExercisesJsonAsync(
+        [Description("A muscle group: CHEST, FRONT_DELTS, SIDE_DELTS, REAR_DELTS, BICEPS, TRICEPS, FOREARMS, LATS, UPPER_BACK, TRAPS, LOWER_BACK, ABS, OBLIQUES, GLUTES, QUADS, HAMSTRINGS, ADDUCTORS, CALVES.")] string? muscle = null,
+        [Description("Part of the exercise name.")] string? search = null,
+        [Description("Equipment that is not available right now, e.g. [\"BENCH\", \"BARBELL\"].")] string[]? equipmentTaken = null,
+        CancellationToken cancellationToken = default) =>
+        PluginJson.Serialize(await FindExercisesAsync(muscle, search, equipmentTaken ?? [], cancellationToken));
+
+    [KernelFunction(SuggestSwapsName)]
+    [Description("Exercises that can replace one whose equipment is taken: same primary muscle, doable with the athlete's remaining equipment, best first.")]
+    public async Task<string> SuggestSwapsJsonAsync(
+        [Description("The catalog id of the exercise to replace.")] string exerciseId,
+        [Description("Equipment that is taken, e.g. [\"BENCH\"]. Omit to avoid everything the exercise needs.")] string[]? equipmentTaken = null,
+        CancellationToken cancellationToken = default) =>
+        PluginJson.Serialize(await SuggestSwapsAsync(exerciseId, Parse(equipmentTaken ?? []), cancellationToken));
+
+    public async Task<IReadOnlyList<ExerciseOption>> FindExercisesAsync(string? muscle, string? searchText, IReadOnlyList<string> equipmentTaken, CancellationToken cancellationToken)
+    {
+        ledger.Called(FindExercisesName);
+        MuscleGroup? group = PluginJson.TryParse<MuscleGroup>(muscle, out var parsed) ? parsed : null;
+        if (group is null && !string.IsNullOrWhiteSpace(muscle))
+        {
+            throw new ArgumentException($"'{muscle}' is not a muscle group.");
+        }
+
+        var taken = Parse(equipmentTaken);
+        var available = scope.Profile.Equipment.Where(e => !taken.Contains(e)).Append(Equipment.Bodyweight).Distinct().ToList();
+        var found = await search.FindAsync(
+            new ExerciseFilter { Muscle = group, AvailableEquipment = available, Search = string.IsNullOrWhiteSpace(searchText) ? null : searchText.Trim() },
+            cancellationToken);
+        return [.. found.Take(MaxResults).Select(ExerciseOption.Of)];
+    }
+
+    public async Task<IReadOnlyList<ExerciseOption>> SuggestSwapsAsync(string exerciseId, IReadOnlyCollection<Equipment> taken, CancellationToken cancellationToken)
+    {
+        ledger.Called(SuggestSwapsName);
+        cancellationToken.ThrowIfCancellationRequested();
+        var all = await catalog.AllAsync();
+        var original = all.SingleOrDefault(e => e.Id == exerciseId.Trim()) ?? throw new ArgumentException($"'{exerciseId}' is not a catalog exercise id.");
+        var unavailable = taken.Count > 0 ? taken : [.. original.Equipment.Where(e => e != Equipment.Bodyweight)];
+        return [.. ExerciseSwaps.Rank(original, all, ExerciseSwaps.Doable(scope.Profile.Equipment, unavailable)).Take(5).Select(ExerciseOption.Of)];
+    }
+
+    private static List<Equipment> Parse(IEnumerable<string> names) =>
+        [.. names.Select(n => PluginJson.TryParse<Equipment>(n, out var e) ? e : throw new ArgumentException($"'{n}' is not equipment."))];
+}
+
+public sealed record ExerciseOption(string Id, string Name, bool Compound, IReadOnlyList<MuscleGroup> PrimaryMuscles, IReadOnlyList<Equipment> Equipment)
+{
+    public static ExerciseOption Of(Exercise e) => new(e.Id, e.Name, e.IsCompound, e.PrimaryMuscles, e.Equipment);
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Microsoft.SemanticKernel;
+using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Plans;
+
+namespace WorkoutTracker.Server.Coaching.Agent.Plugins;
+
+/// <summary>The scoped athlete's generated weekly plan (<see cref="WeeklyPlanService"/>).</summary>
+public sealed class PlanPlugin(CoachScope scope, CoachLedger ledger, WeeklyPlanService plans, ExerciseCatalogCache catalog)
+{
+    public const string GetWeeklyPlanName = "get_weekly_plan";
+
+    [KernelFunction(GetWeeklyPlanName)]
+    [Description("The athlete's training plan for a week: each day's exercises in order with their target sets (number of sets, rep range, load, RPE) as the progression engine prescribes them.")]
+    public async Task<string> GetWeeklyPlanJsonAsync(
+        [Description("Any date in the week, yyyy-MM-dd. Omit for this week.")] string? week = null,
+        CancellationToken cancellationToken = default) =>
+        PluginJson.Serialize(await GetWeeklyPlanAsync(PluginJson.Week(week, scope.Today), cancellationToken));
+
+    public async Task<PlanSummary> GetWeeklyPlanAsync(DateOnly week, CancellationToken cancellationToken)
+    {
+        ledger.Called(GetWeeklyPlanName);
+        var view = await plans.GetAsync(scope.AthleteId, week, cancellationToken);
+        var names = (await catalog.AllAsync()).ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        var plan = view.Plan;
+        var unit = plan.Unit.ToString();
+        var summary = new PlanSummary(
+            PluginJson.Date(plan.WeekStart),
+            unit.ToLowerInvariant(),
+            plan.IsDeloadWeek,
+            [.. plan.Days.Select(day => new PlanDaySummary(day.DayNumber, day.Name, [.. day.Exercises.Select(e =>
+            {
+                var target = e.TargetSets[0];
+                return new PlanExerciseSummary(
+                    $"{PluginJson.Date(plan.WeekStart)}:day{day.DayNumber}:{e.ExerciseId}", unit,
+                    e.ExerciseId, names.GetValueOrDefault(e.ExerciseId, e.ExerciseId), e.Role.ToString(), e.Scheme.Kind.ToString(),
+                    e.TargetSets.Count, target.RepsMin, target.RepsMax, target.Load, target.Rpe);
+            })]))]);
+        ledger.Record(summary.Days.SelectMany(d => d.Exercises).SelectMany(e => e.Citations));
+        return summary;
+    }
+}
+
+public sealed record PlanSummary(string WeekStart, string Unit, bool IsDeloadWeek, IReadOnlyList<PlanDaySummary> Days);
+
+public sealed record PlanDaySummary(int Day, string Name, IReadOnlyList<PlanExerciseSummary> Exercises);
+
+/// <summary>A planned exercise; every target set of it has the same reps, load and RPE.</summary>
+public sealed record PlanExerciseSummary(
+    [property: JsonIgnore] string CitationRef,
+    [property: JsonIgnore] string UnitName,
+    string ExerciseId,
+    string Name,
+    string Role,
+    string Scheme,
+    int Sets,
+    int RepsMin,
+    int RepsMax,
+    decimal Load,
+    decimal? Rpe)
+{
+    [JsonIgnore]
+    public Citation SetsCitation => new(CitationKind.Plan, $"{CitationRef}:sets", Sets);
+
+    [JsonIgnore]
+    public Citation RepsMinCitation => new(CitationKind.Plan, $"{CitationRef}:repsMin", RepsMin);
+
+    [JsonIgnore]
+    public Citation RepsMaxCitation => new(CitationKind.Plan, $"{CitationRef}:repsMax", RepsMax);
+
+    [JsonIgnore]
+    public Citation LoadCitation => new(CitationKind.Plan, $"{CitationRef}:load{UnitName}", Load);
+
+    [JsonIgnore]
+    public Citation? RpeCitation => Rpe is { } rpe ? new(CitationKind.Plan, $"{CitationRef}:rpe", rpe) : null;
+
+    [JsonIgnore]
+    public IEnumerable<Citation> Citations =>
+        new[] { SetsCitation, RepsMinCitation, RepsMaxCitation, LoadCitation, RpeCitation }.OfType<Citation>();
+}
