@@ -1,28 +1,32 @@
-import { screen } from '@testing-library/react-native';
+import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { CoachChatScreen } from '#/screens/CoachChatScreen';
 import { SessionScreen } from '#/screens/SessionScreen';
 import { renderApp } from '#/test-utils/app';
 import { session } from '#/test-utils/fixtures';
 
-// While the manifest has no Coach / Copilot operation (this branch's contract: they are being added on
-// the server), the app says so and sends nothing. Mocked so the test keeps meaning that once they land.
-jest.mock('#/state/queries/operations', () => {
-  const actual = jest.requireActual<typeof import('#/state/queries/operations')>('#/state/queries/operations');
-  return { ...actual, operationByName: (name: string) => (name === 'Coach' || name === 'Copilot' ? undefined : actual.operationByName(name)) };
+describe('the AI coach', () => {
+  it('asks the coach query and shows the answer with what it is based on', async () => {
+    const { server } = await renderApp(<CoachChatScreen />);
+    await fireEvent.changeText(screen.getByLabelText('Question for the coach'), 'How are my quads?');
+    await fireEvent.press(screen.getByRole('button', { name: 'Ask' }));
+
+    expect(await screen.findByText(/Quads got 6 hard sets this week/)).toBeOnTheScreen();
+    expect(screen.getByText('Answered by the built-in coach from your data')).toBeOnTheScreen();
+    expect(screen.queryByText(/\[1\] body map/)).toBeNull();
+    await fireEvent.press(screen.getByRole('button', { name: 'Show the source' }));
+    expect(screen.getByText(/\[1\] body map 2026-11-23:QUADS:hardSets = 6/)).toBeOnTheScreen();
+    expect(server.requests.find((r) => r.operationName === 'Coach')).toMatchObject({ method: 'GET', variables: { question: 'How are my quads?' } });
+  });
 });
 
-describe('Coach and Copilot while the server does not offer them', () => {
-  it('shows the coach chat as pending, without asking anything', async () => {
-    const { server } = await renderApp(<CoachChatScreen />);
-    expect(await screen.findByText(/The AI coach is not available yet/)).toBeOnTheScreen();
-    expect(screen.queryByLabelText('Question for the coach')).toBeNull();
-    expect(server.requests.map((r) => r.operationName)).not.toContain('Coach');
-  });
-
-  it('marks the session Copilot as pending instead of suggesting anything', async () => {
+describe('the session Copilot', () => {
+  it('suggests the next set, and “Use suggestion” puts it in the steppers', async () => {
     const { server } = await renderApp(<SessionScreen sessionId={session.id} />);
-    expect(await screen.findByText('Copilot (pending)')).toBeOnTheScreen();
-    expect(screen.queryByRole('button', { name: 'Use suggestion' })).toBeNull();
-    expect(server.requests.map((r) => r.operationName)).not.toContain('Copilot');
+    expect(await screen.findByText(/^Next: Back Squat 102.5 kg × 5 @8 after 180s rest$/)).toBeOnTheScreen();
+    await fireEvent.press(screen.getByRole('button', { name: 'Use suggestion' }));
+    await fireEvent.press(screen.getByRole('button', { name: 'Log set 2 of Back Squat' }));
+
+    await waitFor(() => expect(server.requests.some((r) => r.operationName === 'LogSet')).toBe(true));
+    expect(server.requests.find((r) => r.operationName === 'LogSet')!.variables.input).toMatchObject({ loadKg: 102.5, reps: 5, rpe: 8, restSeconds: 180 });
   });
 });

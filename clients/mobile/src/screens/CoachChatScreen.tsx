@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { StyleSheet, Text, TextInput, View } from 'react-native';
+import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { Body, Button, Card, Screen, Title } from '#/components/ui';
 import { HIT, useTheme } from '#/lib/theme';
 import type { ID } from '#/lib/graphql/scalars';
-import { useCoachChat } from '#/state/queries/coach';
+import { useCoachChat, type Citation } from '#/state/queries/coach';
 
 /** Ask the AI coach; answers cite what they are based on (plan, history, body map). */
 export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
   const t = useTheme();
-  const { exchanges, ask, asking, pending } = useCoachChat(athleteId);
+  const { exchanges, ask, asking } = useCoachChat(athleteId);
   const [question, setQuestion] = useState('');
   const send = () => {
     const q = question.trim();
@@ -16,20 +16,6 @@ export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
     setQuestion('');
     void ask(q);
   };
-  if (pending) {
-    return (
-      <Screen>
-        <Title>Coach</Title>
-        <Card>
-          <Title level={3}>Pending</Title>
-          <Body muted>
-            The AI coach is not available yet: the server does not offer it in this version. Your plan, sets, records and body
-            map work as usual.
-          </Body>
-        </Card>
-      </Screen>
-    );
-  }
   return (
     <Screen>
       <Title>Coach</Title>
@@ -41,15 +27,10 @@ export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
             {e.reply ? (
               <>
                 <Body>{e.reply.answer}</Body>
-                {e.reply.citations.length > 0 ? (
-                  <View accessibilityLabel="Sources" style={styles.citations}>
-                    {e.reply.citations.map((c, i) => (
-                      <Text key={`${c.ref}-${i}`} style={[styles.citation, { color: t.textMuted, borderColor: t.border }]}>
-                        [{i + 1}] {c.kind.replace(/_/g, ' ').toLowerCase()}: {c.value}
-                      </Text>
-                    ))}
-                  </View>
-                ) : null}
+                <Body muted style={{ fontSize: 12 }}>
+                  {e.reply.source === 'OFFLINE' ? 'Answered by the built-in coach from your data' : 'Answered by the AI model from your data'}
+                </Body>
+                <Sources citations={e.reply.citations} />
               </>
             ) : e.error ? (
               <Text style={{ color: t.danger }}>{e.error}</Text>
@@ -75,7 +56,30 @@ export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
   );
 }
 
+/** The numbers an answer used, folded away behind one button (an answer may cite dozens). */
+function Sources({ citations }: { citations: readonly Citation[] }) {
+  const t = useTheme();
+  const [open, setOpen] = useState(false);
+  if (citations.length === 0) return null;
+  const label = `${open ? 'Hide' : 'Show'} ${citations.length === 1 ? 'the source' : `${citations.length} sources`}`;
+  return (
+    <View style={styles.citations}>
+      <Pressable accessibilityRole="button" accessibilityState={{ expanded: open }} onPress={() => setOpen(!open)} style={styles.toggle}>
+        <Text style={{ color: t.primary }}>{label}</Text>
+      </Pressable>
+      {open
+        ? citations.map((c, i) => (
+            <Text key={`${c.ref}-${i}`} style={[styles.citation, { color: t.textMuted, borderColor: t.border }]}>
+              [{i + 1}] {c.kind.replace(/_/g, ' ').toLowerCase()} {c.ref} = {c.value}
+            </Text>
+          ))
+        : null}
+    </View>
+  );
+}
+
 const styles = StyleSheet.create({
+  toggle: { minHeight: HIT, justifyContent: 'center', alignSelf: 'flex-start' },
   exchange: { gap: 6 },
   question: { alignSelf: 'flex-end', padding: 10, borderRadius: 12, overflow: 'hidden', maxWidth: '85%' },
   citations: { gap: 4 },

@@ -8,7 +8,7 @@ import { Body, Button, ErrorText, Loading, Screen, Title } from '#/components/ui
 import { weekStartOf } from '#/lib/dates';
 import { useTheme } from '#/lib/theme';
 import { usePreferences } from '#/state/persisted';
-import { useCopilotQuery } from '#/state/queries/copilot';
+import { useCopilot } from '#/state/queries/copilot';
 import { useUnits } from '#/state/queries/profile';
 import type { ID } from '#/lib/graphql/scalars';
 import { planDay, useWeeklyPlanQuery } from '#/state/queries/weekly-plan';
@@ -35,7 +35,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   const weekStart = weekStartOf(session ? new Date(session.startedAt) : new Date());
   const [{ data: planData }] = useWeeklyPlanQuery(weekStart, athleteId);
   const day = planDay(planData?.weeklyPlan, session?.planDayNumber);
-  const copilot = useCopilotQuery(readOnly || session?.finishedAt ? null : sessionId);
+  const { suggestion } = useCopilot(readOnly || session?.finishedAt ? null : sessionId, session?.version);
   const [appliedSuggestion, setAppliedSuggestion] = useState<{ exerciseId: ID; values: SetValues } | null>(null);
   const [rest, setRest] = useState<number | null>(null);
   const logSet = useLogSet(sessionId);
@@ -62,8 +62,6 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   }, [day, sets]);
 
   const setsOf = (exerciseId: ID): DisplaySet[] => sets.filter((s) => s.exercise.id === exerciseId);
-  const suggestion = copilot.suggestion;
-  const suggestionExercise = cards.find((c) => c.exercise.id === suggestion?.nextSet?.exerciseId)?.exercise.name;
   const onRestDone = useCallback(() => setRest(null), []);
 
   if (!session && result.fetching) return <Loading label="Loading session" />;
@@ -85,10 +83,8 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
       </Body>
       {readOnly ? null : (
         <CopilotCard
-          pending={copilot.pending}
           suggestion={suggestion}
           units={units}
-          exerciseName={suggestionExercise}
           onUse={
             suggestion?.nextSet
               ? () =>
@@ -110,11 +106,10 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
           readOnly={readOnly || !!session.finishedAt}
           suggestion={appliedSuggestion?.exerciseId === planned.exercise.id ? appliedSuggestion.values : null}
           onLog={(values) => {
-            const restSeconds = suggestion?.restSeconds ?? preferences.defaultRestSeconds;
+            const restSeconds = suggestion?.restSeconds || preferences.defaultRestSeconds;
             logSet({ exercise: planned.exercise, ...values, restSeconds });
             setAppliedSuggestion(null);
             setRest(restSeconds);
-            if (!copilot.pending) copilot.refetch({ requestPolicy: 'network-only' });
           }}
           onEdit={(set, patch) => updateSet(set, patch)}
           onDelete={(set) => deleteSet(set.id)}

@@ -135,6 +135,10 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
         return { bodyMap: { ...fixtures.bodyMap, weekStart: v.weekStart ?? fixtures.bodyMap.weekStart } };
       case 'Athletes':
         return { athletes: fixtures.athletes };
+      case 'Coach':
+        return { coach: fixtures.coachReply(String(v.question)) };
+      case 'Copilot':
+        return { copilot: { ...fixtures.copilot, sessionId: String(v.sessionId), sessionVersion: sessions.get(String(v.sessionId))?.version ?? 0 } };
       default:
         return { errors: [{ message: `Unknown operation ${name}`, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } as never;
     }

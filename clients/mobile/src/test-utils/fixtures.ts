@@ -3,6 +3,8 @@
  * tests and their in-memory server (demo-server.ts). Never bundled into the app.
  */
 import type { Athlete } from '#/state/queries/athletes';
+import type { CoachReply } from '#/state/queries/coach';
+import type { CopilotSuggestion } from '#/state/queries/copilot';
 import type { BodyMap } from '#/state/queries/body-map';
 import type { E1rmPoint, PersonalRecord } from '#/state/queries/history';
 import type { User } from '#/state/queries/me';
@@ -123,3 +125,19 @@ export const athletes: Athlete[] = [
 
 /** Every exercise the plan knows, by id (the in-memory server names logged sets with it). */
 export const exercisesById = new Map(weeklyPlan.days.flatMap((d) => d.exercises.map((e) => [e.exercise.id, e.exercise] as const)));
+
+export const coachReply = (question: string): CoachReply => ({
+  answer: `Quads got 6 hard sets this week; aim for 10. (${question})`,
+  source: 'OFFLINE',
+  toolCalls: ['get_body_map'],
+  citations: [{ kind: 'BODY_MAP', ref: `${demoWeekStart}:QUADS:hardSets`, value: 6 }],
+});
+
+export const copilot: CopilotSuggestion = {
+  sessionId: session.id,
+  sessionVersion: session.version,
+  restSeconds: 180,
+  rationale: 'Your first set was RPE 7.5 at 100 kg: add 2.5 kg and stay at RPE 8.',
+  nextSet: { exerciseId: 'barbell-back-squat', setNumber: 2, loadKg: 102.5, reps: 5, rpe: 8, exercise: { id: 'barbell-back-squat', name: 'Back Squat' } },
+  swap: null,
+};

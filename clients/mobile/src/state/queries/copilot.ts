@@ -1,33 +1,50 @@
 /**
- * The session Copilot (next set, rest, swap). PENDING: the contract this build was generated from
- * (schema/schema.graphql) has no `copilot` query yet; it is being added on the server. Until
- * schema/operations/Copilot.graphql is in the manifest, `useCopilotQuery` reports `pending` and sends
- * nothing (no placeholder suggestions). Once it lands: `npm run codegen`, then type
- * `CopilotSuggestion` from ResultOf<'Copilot'>.
+ * The session Copilot: the next set (from the plan, the progression engine and today's sets), the
+ * rest before it, and a swap when equipment is taken. The `copilot` query gives the current
+ * suggestion; `copilotUpdated` pushes a fresh one after every set the server records. Whichever was
+ * made from the newer session version is shown; when the session moves on and no push came (no
+ * socket), the query is asked again.
  */
-import { useQuery } from 'urql';
+import { useEffect, useMemo } from 'react';
+import { useSubscription } from 'urql';
+import { useLiveQuery } from '#/lib/network';
 import type { ID } from '#/lib/graphql/scalars';
-import { operationByName } from '#/state/queries/operations';
+import { operations, type ResultOf, type VariablesOf } from '#/state/queries/operations';
 
 export const copilotKey = (sessionId: ID) => ['copilot', sessionId] as const;
 
-/** The suggestion's shape as the server's branch has it. */
-export interface CopilotSuggestion {
-  nextSet: { exerciseId: ID; loadKg: number; reps: number; rpe: number | null } | null;
-  restSeconds: number | null;
-  swap: { exerciseId: ID; name: string } | null;
-  rationale: string;
+export type CopilotSuggestion = ResultOf<'Copilot'>['copilot'];
+
+/** The newer of two suggestions (by the session version they were made from). */
+export function newerSuggestion(a: CopilotSuggestion | undefined, b: CopilotSuggestion | undefined): CopilotSuggestion | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.sessionVersion > a.sessionVersion ? b : a;
 }
 
-/** True when the manifest has the Copilot operation (the server offers the copilot). */
-export const copilotAvailable = (): boolean => operationByName('Copilot') !== undefined;
-
-export function useCopilotQuery(sessionId: ID | null) {
-  const op = operationByName('Copilot');
-  const [result, reexecute] = useQuery<{ copilot: CopilotSuggestion }>({
-    query: op?.document ?? 'query Copilot { __typename }',
+/** `sessionId` null pauses it (a finished session, a coach's read-only view). */
+export function useCopilot(sessionId: ID | null, sessionVersion: number | undefined) {
+  const [query, refetch] = useLiveQuery<ResultOf<'Copilot'>, VariablesOf<'Copilot'>>({
+    query: operations.Copilot.document,
     variables: { sessionId: sessionId ?? '' },
-    pause: !sessionId || !op,
+    pause: !sessionId,
   });
-  return { suggestion: op ? result.data?.copilot : undefined, pending: !op, refetch: reexecute };
+  const [pushed] = useSubscription<ResultOf<'CopilotUpdated'>, ResultOf<'CopilotUpdated'>, VariablesOf<'CopilotUpdated'>>({
+    query: operations.CopilotUpdated.document,
+    variables: { sessionId: sessionId ?? '' },
+    pause: !sessionId,
+  });
+  const suggestion = useMemo(
+    () => newerSuggestion(query.data?.copilot, pushed.data?.copilotUpdated),
+    [query.data, pushed.data],
+  );
+
+  useEffect(() => {
+    if (sessionId && sessionVersion !== undefined && suggestion && suggestion.sessionVersion < sessionVersion) {
+      refetch({ requestPolicy: 'network-only' });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sessionId, sessionVersion]);
+
+  return { suggestion, error: query.error };
 }
