@@ -12,8 +12,18 @@ namespace WorkoutTracker.EndToEnd.Tests.MobileWeb;
 /// athlete trains through a network outage and the server ends up with every set, once; a coach
 /// watches an athlete's session live. Screenshots of each screen go to <c>artifacts/screenshots/mobile-*.png</c>.
 /// </summary>
-public sealed partial class MobileAppTests(MobileWebSystem system, ITestOutputHelper output) : IClassFixture<MobileWebSystem>
+public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
 {
+    private readonly MobileWebSystem system;
+    private readonly ITestOutputHelper output;
+
+    public MobileAppTests(MobileWebSystem system, ITestOutputHelper output)
+    {
+        this.system = system;
+        this.output = output;
+        Assertions.SetDefaultExpectTimeout(30_000); // the whole suite shares two cores
+    }
+
     [Fact]
     public async Task Athlete_logs_three_sets_online_and_two_offline_and_the_server_holds_exactly_five()
     {
@@ -48,8 +58,14 @@ public sealed partial class MobileAppTests(MobileWebSystem system, ITestOutputHe
         var sessionId = SessionUrl().Match(page.Url).Groups["id"].Value;
         output.WriteLine($"session {sessionId} after {clock.Elapsed.TotalSeconds:0.0} s");
 
-        // Three sets with the network on: each one syncs (and, once the session's subscription is in place, comes back live).
+        // The Copilot suggests the next set.
+        var copilot = page.GetByText(new Regex("^Next: "));
+        await Assertions.Expect(copilot).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "mobile-session-start.png");
+
+        // Three sets with the network on: each one syncs (and, once the subscriptions are in place, comes back live).
         await traffic.WaitForSubscribeAsync("SessionUpdated", TimeSpan.FromSeconds(15));
+        await traffic.WaitForSubscribeAsync("CopilotUpdated", TimeSpan.FromSeconds(15));
         await Task.Delay(TimeSpan.FromSeconds(1));
         var logSet = page.GetByRole(AriaRole.Button, new() { NameRegex = LogSetButton() }).First;
         var exercise = LogSetButton().Match(await logSet.GetAttributeAsync("aria-label") ?? "").Groups["exercise"].Value;
@@ -89,8 +105,9 @@ public sealed partial class MobileAppTests(MobileWebSystem system, ITestOutputHe
         Assert.Equal(5, sets.Count);
         Assert.Equal([1, 2, 3, 4, 5], sets.Select(s => s!["order"]!.GetValue<int>()));
         Assert.All(sets, s => Assert.Equal(exercise, s!["exercise"]!["name"]!.GetValue<string>()));
-        // the session's subscription (graphql-ws through the BFF's socket) saw the sets
+        // the session's subscriptions (graphql-ws through the BFF's socket) saw the sets and new suggestions
         Assert.Contains(traffic.SocketFrames, f => f.Contains("\"type\":\"next\"", StringComparison.Ordinal) && f.Contains("\"sessionUpdated\"", StringComparison.Ordinal));
+        Assert.Contains(traffic.SocketFrames, f => f.Contains("\"type\":\"next\"", StringComparison.Ordinal) && f.Contains("\"copilotUpdated\"", StringComparison.Ordinal));
 
         // The transport as the BFF enforces it: queries are persisted GETs (documentId=sha256:…), mutations
         // POST a documentId, no document text is ever sent; unchanged queries come back 304 on revalidation.
@@ -120,6 +137,13 @@ public sealed partial class MobileAppTests(MobileWebSystem system, ITestOutputHe
         var bodyMap = (await api.PersistedAsync("BodyMap")).Data!["bodyMap"]!["muscles"]!.AsArray();
         Assert.All(trained, m => Assert.True(bodyMap.Single(v => v!["muscle"]!.GetValue<string>() == m)!["hardSets"]!.GetValue<double>() >= 5));
         await ScreenshotAsync(page, "mobile-body-map.png");
+
+        // The AI coach answers (the server's built-in coach: no model is configured in tests).
+        await page.GotoAsync("/coach");
+        await page.GetByLabel("Question for the coach").FillAsync("How did my squat go this week?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Answered by the built-in coach from your data")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "mobile-coach-chat.png");
 
         var consoleErrors = traffic.ConsoleErrors;
         foreach (var error in consoleErrors)
