@@ -69,8 +69,11 @@ public sealed class CrashAndReplayTests(ITestOutputHelper output)
 
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
-        var sets = await QueryAsync(db, "SELECT id::text, session_id::text FROM sets");
-        var records = await QueryAsync(db, "SELECT client_mutation_id, result_id FROM idempotency_records WHERE operation = 'logSet'");
+        // Only this run's sessions: the database also holds the demo athlete's seeded history.
+        var sets = await QueryAsync(db, "SELECT id::text, session_id::text FROM sets WHERE session_id::text = ANY($1)", sessions);
+        var records = await QueryAsync(
+            db, "SELECT client_mutation_id, result_id FROM idempotency_records WHERE operation = 'logSet' AND client_mutation_id = ANY($1)",
+            [.. acknowledged.Select(a => a.ClientMutationId)]);
         var setIds = sets.Select(s => s[0]).ToList();
         var retried = acknowledged.Count(a => a.Attempts > 1);
         output.WriteLine($"{acknowledged.Count} acknowledged, {retried} after retries ({acknowledged.Count(a => a.Replayed)} answered as replays), {kills} kills, {databaseRestarts} database restarts, {sets.Count} sets stored");
@@ -87,9 +90,9 @@ public sealed class CrashAndReplayTests(ITestOutputHelper output)
         Assert.True(retried > 0, "no call needed a retry: the faults did not hit the load");
     }
 
-    private static async Task<List<string[]>> QueryAsync(NpgsqlConnection db, string sql)
+    private static async Task<List<string[]>> QueryAsync(NpgsqlConnection db, string sql, string[] values)
     {
-        await using var command = new NpgsqlCommand(sql, db);
+        await using var command = new NpgsqlCommand(sql, db) { Parameters = { new() { Value = values } } };
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string[]>();
         while (await reader.ReadAsync())
