@@ -39,6 +39,12 @@ if [ ! -f clients/playground/dist/index.html ]; then
   npm run --prefix clients/playground build --silent
 fi
 
+if [ ! -f clients/mobile/dist/index.html ]; then
+  step "Building the mobile web app (npm ci && expo export in clients/mobile)"
+  npm ci --prefix clients/mobile --no-audit --no-fund --loglevel=error
+  npm run --prefix clients/mobile export:web --silent
+fi
+
 step "Building (dotnet build)"
 dotnet build WorkoutTracker.sln -c Debug --nologo -v q -clp:NoSummary
 
@@ -74,7 +80,8 @@ cat <<INFO
 
 WorkoutTracker is running.
   GraphQL server   http://127.0.0.1:$server_port/graphql
-  BFF              http://127.0.0.1:$bff_port/   (sign-in at /bff/login, proxied /graphql)
+  BFF              http://127.0.0.1:$bff_port/bff/user   (sign-in at /bff/login, proxied /graphql)
+  Mobile app       http://127.0.0.1:$bff_port/   (the React Native app's web build; sign in as a demo user)
   Playground       http://127.0.0.1:$bff_port/playground   (GraphiQL for coaches)
   Health           http://127.0.0.1:$server_port/health/ready
 

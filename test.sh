@@ -37,8 +37,11 @@ npm ci --prefix tests/node-harness --no-audit --no-fund --loglevel=error
 step "Building the playground (GraphiQL, served by the BFF)"
 npm run --prefix clients/playground build --silent
 
-step "Mobile client tests (type check + Jest)"
+step "Mobile client tests (codegen check + type check + Jest)"
 (cd clients/mobile && npm test --silent)
+
+step "Building the mobile web app (served by the BFF; the end-to-end test drives it in Chromium)"
+npm run --prefix clients/mobile export:web --silent
 
 step "Restoring and building (.NET)"
 dotnet restore WorkoutTracker.sln --nologo -v q
