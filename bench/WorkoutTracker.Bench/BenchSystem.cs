@@ -56,6 +56,7 @@ public sealed class BenchSystem : IAsyncDisposable
             {
                 ["ConnectionStrings__Workouts"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Identity__DevelopmentIssuer__Enabled"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Idempotency__PruneInterval"] = "1.00:00:00",
             },

@@ -16,7 +16,9 @@ public static class DatabaseStartupExtensions
     public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WorkoutTracker.Database");
-        var seedDemoData = app.Configuration.GetValue("Database:SeedDemoData", true);
+        // Demo users have published passwords: seeded in Development and Testing, elsewhere only when asked.
+        var seedDemoData = app.Configuration.GetValue<bool?>("Database:SeedDemoData")
+            ?? (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing"));
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync();
         await db.Database.MigrateAsync();

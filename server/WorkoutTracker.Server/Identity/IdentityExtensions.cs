@@ -29,6 +29,17 @@ public static class IdentityExtensions
         }
         else
         {
+            // The development issuer's key sits in appsettings.json for everyone to read: it must never
+            // guard a production deployment by accident.
+            var allowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing") ||
+                          builder.Configuration.GetValue("Identity:DevelopmentIssuer:Enabled", false);
+            if (!allowed)
+            {
+                throw new InvalidOperationException(
+                    $"No identity provider for the '{builder.Environment.EnvironmentName}' environment: configure the AzureAd section, " +
+                    "or set Identity:DevelopmentIssuer:Enabled=true (with a SigningKey of your own) for a non-production deployment.");
+            }
+
             services.AddOptions<DevelopmentIssuerOptions>()
                 .Bind(builder.Configuration.GetSection(DevelopmentIssuerOptions.SectionName))
                 .ValidateDataAnnotations()
