@@ -145,6 +145,24 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         await Assertions.Expect(page.GetByText("Answered by the built-in coach from your data")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "mobile-coach-chat.png");
 
+        // Swipe left on the fifth set (a mouse drag: the app's swipe is a PanResponder) and delete it.
+        await page.GotoAsync($"/session/{sessionId}");
+        var fifth = SetRow(page, 5, exercise, synced: true);
+        await Assertions.Expect(fifth).ToBeVisibleAsync();
+        var box = (await fifth.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width - 20, box.Y + (box.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width - 160, box.Y + (box.Height / 2), new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+        await page.GetByLabel($"Delete set 5 of {exercise}").ClickAsync();
+        await Assertions.Expect(SetRow(page, 5, exercise, synced: true)).ToHaveCountAsync(0);
+        for (var attempt = 0; attempt < 100 && (await ServerSetsAsync(api, sessionId)).Count != 4; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(4, (await ServerSetsAsync(api, sessionId)).Count);
+
         var consoleErrors = traffic.ConsoleErrors;
         foreach (var error in consoleErrors)
         {

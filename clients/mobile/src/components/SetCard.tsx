@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { Button, Card } from '#/components/ui';
 import { Stepper } from '#/components/Stepper';
+import { SwipeableRow } from '#/components/SwipeableRow';
 import { HIT, useTheme } from '#/lib/theme';
 import { displayToKg, formatLoad, kgToDisplay, loadStep, roundDisplayLoad, unitLabel } from '#/lib/units';
 import type { Units } from '#/state/queries/profile';
@@ -105,26 +106,28 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onE
         }`;
         return (
           <View key={done?.id ?? `target-${i}`}>
-            <Pressable
-              testID={done ? `set-row-${done.id}` : undefined}
-              accessibilityLabel={rowLabel}
-              accessibilityHint={done && !readOnly ? 'Long press to edit or delete' : undefined}
-              accessibilityActions={done && !readOnly ? [{ name: 'edit', label: 'Edit' }, { name: 'delete', label: 'Delete' }] : undefined}
-              onAccessibilityAction={(e) => {
-                if (!done) return;
-                if (e.nativeEvent.actionName === 'edit') startEdit(done);
-                if (e.nativeEvent.actionName === 'delete') onDelete?.(done);
-              }}
-              onLongPress={done && !readOnly ? () => setMenuFor(menuFor === done.id ? null : done.id) : undefined}
-              style={[styles.row, { borderColor: t.border }]}
-            >
-              <Text style={[styles.num, { color: t.textMuted }]}>{i + 1}</Text>
-              <Text style={[styles.cell, { color: t.textMuted }]}>{target ? targetLabel(target, units) : '—'}</Text>
-              <Text style={[styles.cell, { color: done ? (pending ? t.pending : t.text) : t.textMuted }]}>
-                {done ? doneLabel(done, units) : ''}
-              </Text>
-              <Text style={[styles.status, { color: pending ? t.pending : t.success }]}>{done ? (pending ? '⟳' : '✓') : ''}</Text>
-            </Pressable>
+            <SwipeableRow enabled={!!done && !readOnly} onOpen={() => done && setMenuFor(done.id)}>
+              <Pressable
+                testID={done ? `set-row-${done.id}` : undefined}
+                accessibilityLabel={rowLabel}
+                accessibilityHint={done && !readOnly ? 'Swipe left or long press to edit or delete' : undefined}
+                accessibilityActions={done && !readOnly ? [{ name: 'edit', label: 'Edit' }, { name: 'delete', label: 'Delete' }] : undefined}
+                onAccessibilityAction={(e) => {
+                  if (!done) return;
+                  if (e.nativeEvent.actionName === 'edit') startEdit(done);
+                  if (e.nativeEvent.actionName === 'delete') onDelete?.(done);
+                }}
+                onLongPress={done && !readOnly ? () => setMenuFor(menuFor === done.id ? null : done.id) : undefined}
+                style={[styles.row, { borderColor: t.border }]}
+              >
+                <Text style={[styles.num, { color: t.textMuted }]}>{i + 1}</Text>
+                <Text style={[styles.cell, { color: t.textMuted }]}>{target ? targetLabel(target, units) : '—'}</Text>
+                <Text style={[styles.cell, { color: done ? (pending ? t.pending : t.text) : t.textMuted }]}>
+                  {done ? doneLabel(done, units) : ''}
+                </Text>
+                <Text style={[styles.status, { color: pending ? t.pending : t.success }]}>{done ? (pending ? '⟳' : '✓') : ''}</Text>
+              </Pressable>
+            </SwipeableRow>
             {pending && done?.lastError ? <Text style={{ color: t.pending, fontSize: 12 }}>Waiting to sync: {done.lastError}</Text> : null}
             {done && menuFor === done.id ? (
               <View style={styles.menu} accessibilityRole="menu">
