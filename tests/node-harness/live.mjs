@@ -48,4 +48,5 @@ const exitCode = await new Promise((resolve) => {
 });
 
 await client.dispose();
-process.exit(exitCode);
+// exitCode rather than exit(): the process ends once stdout is flushed, so no line is cut off.
+process.exitCode = exitCode;
