@@ -11,8 +11,7 @@ import WebSocket from 'ws';
 const [url, token, query, variables, countText] = process.argv.slice(2);
 const count = Number(countText);
 if (!url || !token || !query || !(count > 0)) {
-  console.error('usage: node live.mjs <ws-url> <token> <query> <variables-json> <count>');
-  process.exit(2);
+  throw new Error('usage: node live.mjs <ws-url> <token> <query> <variables-json> <count>');
 }
 
 const print = (line) => process.stdout.write(JSON.stringify(line) + '\n');
@@ -48,5 +47,5 @@ const exitCode = await new Promise((resolve) => {
 });
 
 await client.dispose();
-// exitCode rather than exit(): the process ends once stdout is flushed, so no line is cut off.
+// Setting exitCode lets Node end once stdout is flushed, so no printed line is cut off.
 process.exitCode = exitCode;

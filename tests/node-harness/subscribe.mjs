@@ -10,8 +10,7 @@ import WebSocket from 'ws';
 
 const [url, token, query, variables] = process.argv.slice(2);
 if (!url || !token || !query) {
-  console.error('usage: node subscribe.mjs <ws-url> <token|-> <query> [variables-json]');
-  process.exit(2);
+  throw new Error('usage: node subscribe.mjs <ws-url> <token|-> <query> [variables-json]');
 }
 
 const print = (line) => process.stdout.write(JSON.stringify(line) + '\n');
@@ -46,5 +45,5 @@ const exitCode = await new Promise((resolve) => {
 });
 
 await client.dispose();
-// exitCode rather than exit(): the process ends once stdout is flushed, so no line is cut off.
+// Setting exitCode lets Node end once stdout is flushed, so no printed line is cut off.
 process.exitCode = exitCode;

@@ -10,7 +10,7 @@ namespace WorkoutTracker.Server.Tests.Infrastructure;
 /// </summary>
 public static class TestPostgres
 {
-    private static readonly Lazy<string> ServerConnectionString = new(Resolve);
+    private static readonly Lazy<Task<string>> ServerConnectionString = new(ResolveAsync);
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -18,27 +18,27 @@ public static class TestPostgres
     public static async Task<string> CreateDatabaseAsync(string prefix = "wt_test")
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
-        await using var connection = new NpgsqlConnection(Admin());
+        await using var connection = new NpgsqlConnection(await AdminAsync());
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString.Value) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(await ServerConnectionString.Value) { Database = name }.ConnectionString;
     }
 
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Admin());
+        await using var connection = new NpgsqlConnection(await AdminAsync());
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static string Admin() =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString.Value) { Database = "postgres", Pooling = false }.ConnectionString;
+    private static async Task<string> AdminAsync() =>
+        new NpgsqlConnectionStringBuilder(await ServerConnectionString.Value) { Database = "postgres", Pooling = false }.ConnectionString;
 
-    private static string Resolve()
+    private static async Task<string> ResolveAsync()
     {
         var configured = Environment.GetEnvironmentVariable("WORKOUTTRACKER_TEST_POSTGRES");
         if (!string.IsNullOrWhiteSpace(configured))
@@ -53,9 +53,10 @@ public static class TestPostgres
             RedirectStandardError = true,
             Environment = { ["ConnectionStrings__Workouts"] = null },
         }) ?? throw new InvalidOperationException($"Could not run {script}");
-        var output = process.StandardOutput.ReadToEnd().Trim();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var errorsRead = process.StandardError.ReadToEndAsync();
+        var output = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        var errors = await errorsRead;
+        await process.WaitForExitAsync();
         if (process.ExitCode != 0 || output.Length == 0)
         {
             throw new InvalidOperationException($"{script} connection-string failed ({process.ExitCode}): {errors}");
