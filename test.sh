@@ -48,7 +48,11 @@ dotnet restore WorkoutTracker.sln --nologo -v q
 dotnet build WorkoutTracker.sln --no-restore -c Debug --nologo -v q -clp:NoSummary
 
 step "Running .NET tests"
-dotnet test WorkoutTracker.sln --no-build -c Debug --nologo \
-  --logger "console;verbosity=normal" --results-directory artifacts/test-results
+rm -rf artifacts/test-results
+if ! dotnet test WorkoutTracker.sln --no-build -c Debug --nologo \
+  --logger "console;verbosity=normal" --logger trx --results-directory artifacts/test-results; then
+  scripts/test-failures.sh artifacts/test-results
+  exit 1
+fi
 
 step "All tests passed in $((SECONDS - started_at))s"
