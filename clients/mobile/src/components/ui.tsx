@@ -58,7 +58,8 @@ export function Button({
     <Pressable
       accessibilityRole="button"
       accessibilityLabel={accessibilityLabel ?? label}
-      accessibilityState={{ disabled: !!disabled, busy: !!busy }}
+      aria-disabled={!!disabled}
+      aria-busy={!!busy}
       disabled={disabled || busy}
       onPress={onPress}
       style={({ pressed }) => [styles.button, { backgroundColor: bg, opacity: disabled ? 0.5 : pressed ? 0.8 : 1 }]}

@@ -64,7 +64,7 @@ function Sources({ citations }: { citations: readonly Citation[] }) {
   const label = `${open ? 'Hide' : 'Show'} ${citations.length === 1 ? 'the source' : `${citations.length} sources`}`;
   return (
     <View style={styles.citations}>
-      <Pressable accessibilityRole="button" accessibilityState={{ expanded: open }} onPress={() => setOpen(!open)} style={styles.toggle}>
+      <Pressable accessibilityRole="button" aria-expanded={open} onPress={() => setOpen(!open)} style={styles.toggle}>
         <Text style={{ color: t.primary }}>{label}</Text>
       </Pressable>
       {open

@@ -50,7 +50,7 @@ export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
               <Pressable
                 key={id}
                 accessibilityRole="tab"
-                accessibilityState={{ selected: id === exerciseId }}
+                aria-selected={id === exerciseId}
                 onPress={() => setPicked(id)}
                 style={[styles.chip, { backgroundColor: id === exerciseId ? t.primary : t.surfaceAlt }]}
               >

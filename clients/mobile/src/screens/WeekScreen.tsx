@@ -98,7 +98,8 @@ function UnitsToggle({ units }: { units: Units }) {
         <Pressable
           key={u}
           accessibilityRole="radio"
-          accessibilityState={{ checked: u === units, disabled: state.fetching }}
+          aria-checked={u === units}
+          aria-disabled={state.fetching}
           accessibilityLabel={u === 'KG' ? 'Kilograms' : 'Pounds'}
           disabled={state.fetching || u === units}
           onPress={() => void update({ units: u })}
