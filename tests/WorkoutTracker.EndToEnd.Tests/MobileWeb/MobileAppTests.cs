@@ -163,6 +163,16 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
 
         Assert.Equal(4, (await ServerSetsAsync(api, sessionId)).Count);
 
+        // Equipment is taken: the Copilot (asked again with equipmentTaken) swaps the exercise, and the
+        // swap gets a card to log on.
+        var taken = page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex(" taken$") }).First;
+        await taken.ClickAsync();
+        await Assertions.Expect(taken).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByText(new Regex("^Swap: "))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new Regex("^Swap for "))).ToBeVisibleAsync();
+        Assert.Contains(traffic.Requests, r => r.Method == "GET" && r.Url.Contains("equipmentTaken", StringComparison.Ordinal));
+        await ScreenshotAsync(page, "mobile-session-swap.png");
+
         var consoleErrors = traffic.ConsoleErrors;
         foreach (var error in consoleErrors)
         {

@@ -9,6 +9,7 @@ import { weekStartOf } from '#/lib/dates';
 import { useTheme } from '#/lib/theme';
 import { usePreferences } from '#/state/persisted';
 import { useCopilot } from '#/state/queries/copilot';
+import type { Equipment } from '#/state/queries/generated';
 import { useUnits } from '#/state/queries/profile';
 import type { ID } from '#/lib/graphql/scalars';
 import { planDay, useWeeklyPlanQuery } from '#/state/queries/weekly-plan';
@@ -24,8 +25,9 @@ import {
 
 /**
  * A workout session: one card per planned exercise (target vs done), one tap to log, edit/delete
- * by long press, a rest timer after each set and the Copilot's suggestion. `readOnly` is the
- * coach's live view of an athlete's session.
+ * by swipe or long press, a rest timer after each set and the Copilot's suggestion (with a swap
+ * when the athlete marks equipment as taken). `readOnly` is the coach's live view of an athlete's
+ * session.
  */
 export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sessionId: ID; athleteId?: ID; readOnly?: boolean }) {
   const t = useTheme();
@@ -35,7 +37,12 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   const weekStart = weekStartOf(session ? new Date(session.startedAt) : new Date());
   const [{ data: planData }] = useWeeklyPlanQuery(weekStart, athleteId);
   const day = planDay(planData?.weeklyPlan, session?.planDayNumber);
-  const { suggestion } = useCopilot(readOnly || session?.finishedAt ? null : sessionId, session?.version);
+  const [equipmentTaken, setEquipmentTaken] = useState<readonly Equipment[]>([]);
+  const { suggestion } = useCopilot(readOnly || session?.finishedAt ? null : sessionId, session?.version, equipmentTaken);
+  const toggleTaken = useCallback(
+    (equipment: Equipment) => setEquipmentTaken((taken) => (taken.includes(equipment) ? taken.filter((e) => e !== equipment) : [...taken, equipment])),
+    [],
+  );
   const [appliedSuggestion, setAppliedSuggestion] = useState<{ exerciseId: ID; values: SetValues } | null>(null);
   const [rest, setRest] = useState<number | null>(null);
   const logSet = useLogSet(sessionId);
@@ -48,7 +55,8 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
     useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]),
   );
 
-  // Planned exercises first, then anything logged outside the plan.
+  // Planned exercises first, then anything logged outside the plan, then the Copilot's swap.
+  const swap = suggestion?.swap;
   const cards = useMemo<CardExercise[]>(() => {
     const planned: CardExercise[] = day?.exercises ?? [];
     const ids = new Set(planned.map((p) => p.exercise.id));
@@ -58,8 +66,18 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
         extra.set(s.exercise.id, { exercise: s.exercise, scheme: { summary: 'Not in the plan' }, targetSets: [] });
       }
     }
+    if (swap && !ids.has(swap.exerciseId) && !extra.has(swap.exerciseId)) {
+      const replaced = planned.find((p) => p.exercise.id === swap.replacesExerciseId)?.exercise.name ?? 'the planned exercise';
+      extra.set(swap.exerciseId, { exercise: { id: swap.exerciseId, name: swap.name }, scheme: { summary: `Swap for ${replaced}` }, targetSets: [] });
+    }
     return [...planned, ...extra.values()];
-  }, [day, sets]);
+  }, [day, sets, swap]);
+
+  // The swap's card starts at the Copilot's numbers for it.
+  const swapValues = useMemo<SetValues | null>(() => {
+    const next = suggestion?.nextSet;
+    return swap && next?.exerciseId === swap.exerciseId ? { loadKg: next.loadKg, reps: next.reps, rpe: next.rpe } : null;
+  }, [swap, suggestion?.nextSet]);
 
   const setsOf = (exerciseId: ID): DisplaySet[] => sets.filter((s) => s.exercise.id === exerciseId);
   const onRestDone = useCallback(() => setRest(null), []);
@@ -85,6 +103,8 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
         <CopilotCard
           suggestion={suggestion}
           units={units}
+          taken={equipmentTaken}
+          onToggleTaken={toggleTaken}
           onUse={
             suggestion?.nextSet
               ? () =>
@@ -104,7 +124,13 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
           sets={setsOf(planned.exercise.id)}
           units={units}
           readOnly={readOnly || !!session.finishedAt}
-          suggestion={appliedSuggestion?.exerciseId === planned.exercise.id ? appliedSuggestion.values : null}
+          suggestion={
+            appliedSuggestion?.exerciseId === planned.exercise.id
+              ? appliedSuggestion.values
+              : swapValues && swap?.exerciseId === planned.exercise.id
+                ? swapValues
+                : null
+          }
           onLog={(values) => {
             const restSeconds = suggestion?.restSeconds || preferences.defaultRestSeconds;
             logSet({ exercise: planned.exercise, ...values, restSeconds });

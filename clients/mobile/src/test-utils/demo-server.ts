@@ -138,7 +138,13 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
       case 'Coach':
         return { coach: fixtures.coachReply(String(v.question)) };
       case 'Copilot':
-        return { copilot: { ...fixtures.copilot, sessionId: String(v.sessionId), sessionVersion: sessions.get(String(v.sessionId))?.version ?? 0 } };
+        return {
+          copilot: {
+            ...(Array.isArray(v.equipmentTaken) && v.equipmentTaken.length > 0 ? fixtures.copilotSwap : fixtures.copilot),
+            sessionId: String(v.sessionId),
+            sessionVersion: sessions.get(String(v.sessionId))?.version ?? 0,
+          },
+        };
       default:
         return { errors: [{ message: `Unknown operation ${name}`, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } as never;
     }

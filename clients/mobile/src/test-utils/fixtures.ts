@@ -138,6 +138,14 @@ export const copilot: CopilotSuggestion = {
   sessionVersion: session.version,
   restSeconds: 180,
   rationale: 'Your first set was RPE 7.5 at 100 kg: add 2.5 kg and stay at RPE 8.',
-  nextSet: { exerciseId: 'barbell-back-squat', setNumber: 2, loadKg: 102.5, reps: 5, rpe: 8, exercise: { id: 'barbell-back-squat', name: 'Back Squat' } },
+  nextSet: { exerciseId: 'barbell-back-squat', setNumber: 2, loadKg: 102.5, reps: 5, rpe: 8, exercise: { id: 'barbell-back-squat', name: 'Back Squat', equipment: ['BARBELL', 'SQUAT_RACK'] } },
   swap: null,
+};
+
+/** What the Copilot says when the squat rack is taken: the goblet squat instead. */
+export const copilotSwap: CopilotSuggestion = {
+  ...copilot,
+  rationale: 'The squat rack is taken: do Dumbbell Goblet Squat instead of Back Squat.',
+  nextSet: { exerciseId: 'dumbbell-goblet-squat', setNumber: 1, loadKg: 30, reps: 10, rpe: 8, exercise: { id: 'dumbbell-goblet-squat', name: 'Dumbbell Goblet Squat', equipment: ['DUMBBELL'] } },
+  swap: { exerciseId: 'dumbbell-goblet-squat', name: 'Dumbbell Goblet Squat', replacesExerciseId: 'barbell-back-squat' },
 };

@@ -247,9 +247,9 @@ export type CopilotQueryVariables = Exact<{
 }>;
 
 
-export type CopilotQuery = { copilot: { sessionId: string, sessionVersion: number, restSeconds: number, rationale: string, nextSet: { exerciseId: string, setNumber: number, loadKg: number, reps: number, rpe: number | null, exercise: { id: string, name: string } } | null, swap: { exerciseId: string, name: string, replacesExerciseId: string } | null } };
+export type CopilotQuery = { copilot: { sessionId: string, sessionVersion: number, restSeconds: number, rationale: string, nextSet: { exerciseId: string, setNumber: number, loadKg: number, reps: number, rpe: number | null, exercise: { id: string, name: string, equipment: Array<Equipment> } } | null, swap: { exerciseId: string, name: string, replacesExerciseId: string } | null } };
 
-export type CopilotSuggestionFieldsFragment = { sessionId: string, sessionVersion: number, restSeconds: number, rationale: string, nextSet: { exerciseId: string, setNumber: number, loadKg: number, reps: number, rpe: number | null, exercise: { id: string, name: string } } | null, swap: { exerciseId: string, name: string, replacesExerciseId: string } | null };
+export type CopilotSuggestionFieldsFragment = { sessionId: string, sessionVersion: number, restSeconds: number, rationale: string, nextSet: { exerciseId: string, setNumber: number, loadKg: number, reps: number, rpe: number | null, exercise: { id: string, name: string, equipment: Array<Equipment> } } | null, swap: { exerciseId: string, name: string, replacesExerciseId: string } | null };
 
 export type CopilotUpdatedSubscriptionVariables = Exact<{
   sessionId: string;
@@ -257,7 +257,7 @@ export type CopilotUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type CopilotUpdatedSubscription = { copilotUpdated: { sessionId: string, sessionVersion: number, restSeconds: number, rationale: string, nextSet: { exerciseId: string, setNumber: number, loadKg: number, reps: number, rpe: number | null, exercise: { id: string, name: string } } | null, swap: { exerciseId: string, name: string, replacesExerciseId: string } | null } };
+export type CopilotUpdatedSubscription = { copilotUpdated: { sessionId: string, sessionVersion: number, restSeconds: number, rationale: string, nextSet: { exerciseId: string, setNumber: number, loadKg: number, reps: number, rpe: number | null, exercise: { id: string, name: string, equipment: Array<Equipment> } } | null, swap: { exerciseId: string, name: string, replacesExerciseId: string } | null } };
 
 export type DeleteSetMutationVariables = Exact<{
   input: DeleteSetInput;
