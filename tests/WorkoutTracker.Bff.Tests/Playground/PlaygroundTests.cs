@@ -34,7 +34,32 @@ public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<Pla
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(30_000); // the whole suite runs in parallel on two cores
+        var browserLog = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) => browserLog.Enqueue($"console {message.Type}: {message.Text}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                browserLog.Enqueue($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
 
+        try
+        {
+            await SignInAndExploreAsync(page);
+        }
+        catch (PlaywrightException failure)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("playground-failure.png") });
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nBrowser log:\n{string.Join('\n', browserLog)}", failure);
+        }
+
+        // The page holds no token: the session cookie is httpOnly, so scripts cannot read it.
+        Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie"));
+    }
+
+    private async Task SignInAndExploreAsync(IPage page)
+    {
         await page.GotoAsync(new Uri(system.Bff.Address, "/playground/").ToString());
         await page.FillAsync("#email", DemoAccounts.CoachEmail);
         await page.FillAsync("#password", DemoAccounts.CoachPassword);
@@ -75,9 +100,6 @@ public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<Pla
         var screenshot = Chromium.ScreenshotPath("playground.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         Assert.True(new FileInfo(screenshot).Length > 0);
-
-        // The page holds no token: the session cookie is httpOnly, so scripts cannot read it.
-        Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie"));
     }
 
     [Fact]
