@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Common.Idempotency;
@@ -29,7 +30,12 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
             throw new ValidationException("planDayNumber", "must be between 1 and 7.");
         }
 
-        var normalized = new { input.PlanDayNumber, StartedAt = input.StartedAt?.ToUniversalTime() };
+        if (input.SessionId == Guid.Empty)
+        {
+            throw new ValidationException("input.sessionId", "must not be the empty UUID.");
+        }
+
+        var normalized = new { input.PlanDayNumber, StartedAt = input.StartedAt?.ToUniversalTime(), input.SessionId };
         return idempotent.RunAsync(
             athlete.Id,
             input.ClientMutationId,
@@ -39,14 +45,23 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
             {
                 var session = new TrainingSession
                 {
-                    Id = Guid.CreateVersion7(now),
+                    Id = input.SessionId ?? Guid.CreateVersion7(now),
                     AthleteId = athlete.Id,
                     PlanDayNumber = input.PlanDayNumber,
                     StartedAt = input.StartedAt ?? now,
                     Version = 1,
                 };
                 db.Sessions.Add(session);
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException e) when (input.SessionId is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                {
+                    // The transaction (and the idempotency record it claimed) rolls back with this error.
+                    throw new SessionIdTakenException(session.Id);
+                }
+
                 return (session, session.Id.ToString());
             },
             async (db, resultId, ct) => await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(resultId!), ct),

@@ -13,3 +13,7 @@ public sealed class OnlyAthletesLogSessionsException()
 /// <summary>The session or set belongs to another athlete.</summary>
 public sealed class NotYourSessionException()
     : DomainException("FORBIDDEN", "This session belongs to another athlete.");
+
+/// <summary>A client-made session id that another session (anyone's) already has.</summary>
+public sealed class SessionIdTakenException(Guid sessionId)
+    : DomainException("SESSION_ID_TAKEN", $"Session id '{sessionId}' is already in use; start the session with another id.");

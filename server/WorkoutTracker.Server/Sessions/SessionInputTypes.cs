@@ -11,6 +11,8 @@ public sealed class StartSessionInputType : InputRecordGraphType<StartSessionInp
         Field<NonNullGraphType<IdGraphType>>("clientMutationId").Description("Made once by the client (a UUID); repeating it replays the first result.");
         Field<IntGraphType>("planDayNumber").Description("The day of this week's plan the session follows.");
         Field<InstantGraphType>("startedAt").Description("Defaults to now.");
+        Field<IdGraphType>("sessionId").Description(
+            "The new session's id, made by the client (a UUID) so it can log sets into the session before this call reaches the server; defaults to a new id. An id already in use is refused with SESSION_ID_TAKEN.");
     }
 }
 

@@ -2,8 +2,11 @@ using WorkoutTracker.Server.Common;
 
 namespace WorkoutTracker.Server.Sessions;
 
-/// <summary>Start a session, optionally following a day of the weekly plan.</summary>
-public sealed record StartSessionInput(string ClientMutationId, int? PlanDayNumber = null, DateTimeOffset? StartedAt = null) : IMutationInput;
+/// <summary>
+/// Start a session, optionally following a day of the weekly plan, optionally with an id the client
+/// made (so an offline phone can log sets into it before it syncs).
+/// </summary>
+public sealed record StartSessionInput(string ClientMutationId, int? PlanDayNumber = null, DateTimeOffset? StartedAt = null, Guid? SessionId = null) : IMutationInput;
 
 /// <summary>Log a set into an open session. Loads are kilograms.</summary>
 public sealed record LogSetInput(
