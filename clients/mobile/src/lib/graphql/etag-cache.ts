@@ -1,11 +1,12 @@
 /**
  * ETag cache for persisted GET queries: per operation + variables it keeps the last ETag and the
  * last response body. On a 304 the transport hands back the very same body object, so nothing
- * downstream sees a change and React does not re-render for an unchanged answer.
+ * downstream sees a change and React does not re-render for an unchanged answer; without network it
+ * hands back the last body (an answer without an ETag is kept for that too, with `etag` null).
  * Bounded (least recently used entries go first); one instance per signed-in account.
  */
 export interface EtagEntry<T> {
-  etag: string;
+  etag: string | null;
   value: T;
 }
 
@@ -28,7 +29,7 @@ export class EtagCache<T = unknown> {
     return entry;
   }
 
-  set(key: string, etag: string, value: T): void {
+  set(key: string, etag: string | null, value: T): void {
     this.entries.delete(key);
     this.entries.set(key, { etag, value });
     while (this.entries.size > this.maxEntries) {

@@ -80,6 +80,19 @@ describe('ETag cache', () => {
     expect(second.body.data).toBe(first.body.data);
   });
 
+  it('answers the last kept data when the network fails, and fails when it kept none', async () => {
+    const { transport } = setup((call, i) => {
+      if (i === 0) return { status: 200, body: { data: { weeklyPlan: { weekStart: '2026-11-23' } } }, headers: { ETag: '"v1"' } };
+      throw new TypeError('Failed to fetch');
+    });
+    const online = await transport.query(Plan, { weekStart: '2026-11-23' });
+    const offline = await transport.query(Plan, { weekStart: '2026-11-23' });
+
+    expect(offline.status).toBe(0);
+    expect(offline.body).toBe(online.body);
+    await expect(transport.query(Plan, { weekStart: '2026-11-30' })).rejects.toThrow('Failed to fetch');
+  });
+
   it('does not share entries between different variables', async () => {
     const { calls, transport } = setup((call) => {
       const week = JSON.parse(queryParams(call.url).variables!).weekStart;
@@ -108,17 +121,27 @@ describe('ETag cache', () => {
     expect(third.body.data).toEqual({ n: 2 });
   });
 
-  it('forgets the entry when a response has errors or no ETag', async () => {
+  it('sends no If-None-Match after an answer without an ETag, and forgets an answer with errors', async () => {
     const replies = [
       { status: 200, body: { data: { n: 1 } }, headers: { ETag: '"v1"' } },
       { status: 200, body: { data: { n: 2 } } },
-      { status: 200, body: { data: { n: 3 } } },
+      null, // network down
+      { status: 200, body: { data: null, errors: [{ message: 'boom' }] } },
+      null,
     ];
-    const { calls, transport } = setup((_, i) => replies[i]!);
+    const { calls, transport } = setup((_, i) => {
+      const reply = replies[i];
+      if (!reply) throw new TypeError('Failed to fetch');
+      return reply;
+    });
     await transport.query(Plan, {});
-    await transport.query(Plan, {});
-    await transport.query(Plan, {});
+    const noEtag = await transport.query(Plan, {});
+    const offline = await transport.query(Plan, {});
+    expect(calls[1]!.init.headers['If-None-Match']).toBe('"v1"');
     expect(calls[2]!.init.headers['If-None-Match']).toBeUndefined();
+    expect(offline).toEqual({ status: 0, body: noEtag.body }); // kept for when the network is gone
+    await transport.query(Plan, {}); // errors: forgotten
+    await expect(transport.query(Plan, {})).rejects.toThrow('Failed to fetch');
   });
 
   it('keys variables independently of property order and drops the least recently used entry', () => {

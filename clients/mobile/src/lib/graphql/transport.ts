@@ -23,13 +23,16 @@ export interface PersistedOperation {
 }
 
 export interface TransportResult<TData = unknown> {
-  /** HTTP status of the exchange (304 when answered from the ETag cache). */
+  /** HTTP status of the exchange (304 when answered from the ETag cache; 0 when the network failed and the last answer was used). */
   status: number;
   body: GraphQLResponse<TData>;
 }
 
 export interface GraphQLTransport {
-  /** Persisted query over GET, revalidated with If-None-Match. Throws only on network failure. */
+  /**
+   * Persisted query over GET, revalidated with If-None-Match. On network failure it answers the last
+   * data it kept for the operation and variables (status 0), and throws when it has none.
+   */
   query<TData = unknown>(op: PersistedOperation, variables?: object): Promise<TransportResult<TData>>;
   /** Persisted mutation over POST `{ documentId, variables, operationName }`. */
   mutate<TData = unknown>(op: PersistedOperation, variables?: object): Promise<TransportResult<TData>>;
@@ -61,15 +64,22 @@ export function createGraphQLTransport(options: {
       const key = EtagCache.key(op.id, vars);
       const cached = etags.get(key);
       const headers: Record<string, string> = { Accept: ACCEPT };
-      if (cached) headers['If-None-Match'] = cached.etag;
+      if (cached?.etag) headers['If-None-Match'] = cached.etag;
 
-      const response = await options.fetch(`${path}?${params.join('&')}`, { method: 'GET', headers });
-      if (response.status === 304 && cached) {
+      let response: Response;
+      try {
+        response = await options.fetch(`${path}?${params.join('&')}`, { method: 'GET', headers });
+      } catch (networkError) {
+        // Offline: what the phone last saw (e.g. this week's plan) beats an error screen.
+        if (cached) return { status: 0, body: cached.value as GraphQLResponse<never> };
+        throw networkError;
+      }
+      if (response.status === 304 && cached?.etag) {
         return { status: 304, body: cached.value as GraphQLResponse<never> };
       }
       const body = await readBody(response);
       const etag = response.headers.get('ETag');
-      if (response.ok && etag && !body.errors?.length) etags.set(key, etag, body);
+      if (response.ok && !body.errors?.length) etags.set(key, etag, body);
       else etags.delete(key);
       return { status: response.status, body: body as GraphQLResponse<never> };
     },
