@@ -39,12 +39,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         page.SetDefaultTimeout(30_000);
         var traffic = BrowserTraffic.Record(page);
 
-        // Sign in as the demo athlete.
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(DemoAccounts.AthleteEmail);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.AthletePassword);
-        await ScreenshotAsync(page, "mobile-sign-in.png");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsAthleteAsync(page, screenshot: "mobile-sign-in.png");
 
         // This week's plan.
         var startDay1 = page.GetByRole(AriaRole.Button, new() { NameRegex = StartDay1() });
@@ -149,6 +144,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         await page.GotoAsync($"/session/{sessionId}");
         var fifth = SetRow(page, 5, exercise, synced: true);
         await Assertions.Expect(fifth).ToBeVisibleAsync();
+        await fifth.ScrollIntoViewIfNeededAsync(); // the mouse can only swipe what is in the viewport
         var box = (await fifth.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + box.Width - 20, box.Y + (box.Height / 2));
         await page.Mouse.DownAsync();
@@ -182,6 +178,58 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         // Expected: /bff/user is 401 before signing in; the app has no favicon.
         Assert.All(consoleErrors, e => Assert.Matches("status of 401 .*/bff/user:|status of 404 .*/favicon.ico:", e));
         output.WriteLine($"done after {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task Athlete_starts_trains_and_finishes_a_session_without_network_and_it_all_syncs_afterwards()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = system.Bff.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        var traffic = BrowserTraffic.Record(page);
+        await SignInAsAthleteAsync(page);
+        var startDay2 = page.GetByRole(AriaRole.Button, new() { NameRegex = StartDay2() });
+        await Assertions.Expect(startDay2).ToBeVisibleAsync();
+
+        // No network from here: the session starts on the phone, with an id made there.
+        await context.SetOfflineAsync(true);
+        await startDay2.ClickAsync();
+        await page.WaitForURLAsync(SessionUrl());
+        var sessionId = SessionUrl().Match(page.Url).Groups["id"].Value;
+        await Assertions.Expect(page.GetByText(new Regex("not synced yet"))).ToBeVisibleAsync();
+
+        var logSet = page.GetByRole(AriaRole.Button, new() { NameRegex = LogSetButton() }).First;
+        var exercise = LogSetButton().Match(await logSet.GetAttributeAsync("aria-label") ?? "").Groups["exercise"].Value;
+        for (var n = 1; n <= 2; n++)
+        {
+            await logSet.ClickAsync();
+            await Assertions.Expect(SetRow(page, n, exercise, synced: false)).ToBeVisibleAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finish session" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new Regex("finished \\(waiting to sync\\)"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new Regex("^4 changes waiting to sync")).Filter(new() { Visible = true })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "mobile-session-started-offline.png");
+        using var api = await system.SignInAthleteAsync();
+        Assert.Null((await api.PersistedAsync("Session", new { id = sessionId })).Data?["session"]);
+
+        // Back online: start, sets and finish reach the server in order, each once.
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.GetByText(WaitingToSync())).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByText(new Regex("· finished$"))).ToBeVisibleAsync();
+
+        var session = (await api.PersistedAsync("Session", new { id = sessionId })).Data!["session"]!;
+        Assert.Equal(2, session["planDayNumber"]!.GetValue<int>());
+        Assert.NotNull(session["finishedAt"]);
+        Assert.Equal([1, 2], session["sets"]!.AsArray().Select(s => s!["order"]!.GetValue<int>()));
+        var mutations = traffic.Requests.Where(r => r.Method == "POST" && r.Body is not null).Select(r => JsonNode.Parse(r.Body!)!["operationName"]!.GetValue<string>()).ToList();
+        Assert.Equal(["StartSession", "LogSet", "LogSet", "FinishSession"], mutations.Where(m => m is "StartSession" or "LogSet" or "FinishSession"));
     }
 
     [Fact]
@@ -227,6 +275,19 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         await ScreenshotAsync(page, "mobile-coach-live.png");
     }
 
+    private static async Task SignInAsAthleteAsync(IPage page, string? screenshot = null)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(DemoAccounts.AthleteEmail);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.AthletePassword);
+        if (screenshot is not null)
+        {
+            await ScreenshotAsync(page, screenshot);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     /// <summary>A set's row; synced rows are labelled "Set n of X: target …, done …", pending ones end with ", waiting to sync".</summary>
     private static ILocator SetRow(IPage page, int n, string exercise, bool synced) =>
         page.GetByLabel(new Regex($"^Set {n} of {Regex.Escape(exercise)}: .*, done [^,]+{(synced ? "" : ", waiting to sync")}$"));
@@ -257,6 +318,9 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
 
     [GeneratedRegex("^Start day 1,")]
     private static partial Regex StartDay1();
+
+    [GeneratedRegex("^Start day 2,")]
+    private static partial Regex StartDay2();
 
     [GeneratedRegex("/session/(?<id>[0-9a-f-]{36})$")]
     private static partial Regex SessionUrl();

@@ -55,10 +55,20 @@ export function classify(kind: QueueKind, result: SendResult): Outcome {
   return { type: 'success', payload: p, replayed: p.replayed === true };
 }
 
+const rejected: Record<QueueKind, string> = {
+  startSession: 'Session not started',
+  logSet: 'Set not saved',
+  updateSet: 'Edit not saved',
+  deleteSet: 'Delete not saved',
+  finishSession: 'Finish not saved',
+};
+
 /** The sentence the user sees when a queued change is dropped. */
 export function describeRejection(kind: QueueKind, code: string, message: string): string {
-  const what = kind === 'logSet' ? 'Set not saved' : kind === 'updateSet' ? 'Edit not saved' : 'Delete not saved';
+  const what = rejected[kind];
   switch (code) {
+    case ErrorCodes.SESSION_ID_TAKEN:
+      return `${what}: the server already has a session with this id.`;
     case ErrorCodes.IDEMPOTENCY_CONFLICT:
       return `${what}: the server already has a different change with the same id.`;
     case ErrorCodes.VALIDATION:

@@ -208,6 +208,33 @@ describe('OfflineQueue', () => {
     expect(queue.getState().items).toEqual([]);
   });
 
+  it('drops everything of a session whose queued start is refused, and nothing of other sessions', async () => {
+    const send: Send = async (item) =>
+      item.kind === 'startSession'
+        ? { status: 200, body: { data: null, errors: [{ message: 'Session id in use', extensions: { code: 'SESSION_ID_TAKEN' } }] } }
+        : ok(item.kind, item, { set: { id: 'set-9' } });
+    const { queue, events } = makeQueue(memoryStorage(), send);
+    queue.setOnline(false);
+    await queue.start();
+    const start = queue.enqueue({ kind: 'startSession', sessionId: 'offline-1', variables: { sessionId: 'offline-1', planDayNumber: 1 } });
+    const set = queue.enqueue({ ...logSetInput(5), sessionId: 'offline-1', variables: { ...logSetInput(5).variables, sessionId: 'offline-1' } });
+    const finish = queue.enqueue({ kind: 'finishSession', sessionId: 'offline-1', variables: { sessionId: 'offline-1' } });
+    const elsewhere = queue.enqueue(logSetInput(3));
+    queue.setOnline(true);
+    await flushAsync();
+    await queue.settled();
+
+    const rejected = events.find((e) => e.type === 'rejected');
+    expect(rejected).toMatchObject({
+      code: 'SESSION_ID_TAKEN',
+      item: { clientMutationId: start.clientMutationId },
+      dropped: [expect.objectContaining({ clientMutationId: set.clientMutationId }), expect.objectContaining({ clientMutationId: finish.clientMutationId })],
+    });
+    expect(rejected?.type === 'rejected' && rejected.reason).toMatch(/^Session not started: /);
+    expect(events.filter((e) => e.type === 'succeeded').map((e) => e.item.clientMutationId)).toEqual([elsewhere.clientMutationId]);
+    expect(queue.getState().items).toEqual([]);
+  });
+
   it('drops VALIDATION and other 4xx domain errors; pauses on UNAUTHENTICATED without dropping', async () => {
     const answers: SendResult[] = [
       { status: 200, body: { errors: [{ message: 'reps must be positive', extensions: { code: 'VALIDATION', field: 'reps' } }] } },

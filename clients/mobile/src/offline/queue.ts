@@ -71,7 +71,7 @@ export function backoffDelay(attempts: number, options: BackoffOptions, random: 
 }
 
 /**
- * Durable FIFO queue of set mutations (see src/offline/README in the mobile README).
+ * Durable FIFO queue of session and set mutations (see src/offline/README in the mobile README).
  * Every change of the queue is written to storage before anything is sent, so a set logged
  * offline survives an app restart; its clientMutationId (made once, at enqueue) makes every retry
  * safe, since the server answers a replay with the first result (`replayed: true`).
@@ -296,10 +296,16 @@ export class OfflineQueue {
     );
   }
 
-  /** Removes an item and the later items that change the set it would have created. */
+  /**
+   * Removes an item and the later items that depend on it: the changes of the set a logSet would have
+   * created, or everything of the session a startSession would have created.
+   */
   private removeWithDependents(item: QueueItem): QueueItem[] {
     const placeholder = pendingSetId(item.clientMutationId);
-    const dropped = item.kind === 'logSet' ? this.items.filter((i) => i.variables.setId === placeholder) : [];
+    const dependent = (i: QueueItem) =>
+      i.clientMutationId !== item.clientMutationId &&
+      ((item.kind === 'logSet' && i.variables.setId === placeholder) || (item.kind === 'startSession' && i.sessionId === item.sessionId));
+    const dropped = this.items.filter(dependent);
     const gone = new Set([item.clientMutationId, ...dropped.map((i) => i.clientMutationId)]);
     this.items = this.items.filter((i) => !gone.has(i.clientMutationId));
     for (const id of gone) {

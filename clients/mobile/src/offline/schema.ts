@@ -8,7 +8,8 @@ import type { VersionedSpec } from '#/state/persisted/versioned';
  */
 export const QUEUE_VERSION = 1;
 
-export const queueKinds = ['logSet', 'updateSet', 'deleteSet'] as const;
+/** Adding a kind keeps every stored item valid (no migration); removing or reshaping one needs one. */
+export const queueKinds = ['startSession', 'logSet', 'updateSet', 'deleteSet', 'finishSession'] as const;
 export type QueueKind = (typeof queueKinds)[number];
 
 export const queueItemSchema = z.object({

@@ -4,9 +4,11 @@ import type { Send } from '#/offline/queue';
 import type { QueueKind } from '#/offline/schema';
 
 const operationOf: Record<QueueKind, keyof typeof operations> = {
+  startSession: 'StartSession',
   logSet: 'LogSet',
   updateSet: 'UpdateSet',
   deleteSet: 'DeleteSet',
+  finishSession: 'FinishSession',
 };
 
 /** The queue's transport: the item's persisted mutation, its stored input plus its clientMutationId. */

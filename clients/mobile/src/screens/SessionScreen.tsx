@@ -38,7 +38,9 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   const [{ data: planData }] = useWeeklyPlanQuery(weekStart, athleteId);
   const day = planDay(planData?.weeklyPlan, session?.planDayNumber);
   const [equipmentTaken, setEquipmentTaken] = useState<readonly Equipment[]>([]);
-  const { suggestion } = useCopilot(readOnly || session?.finishedAt ? null : sessionId, session?.version, equipmentTaken);
+  // Until its start reaches the server (a session started offline) there is nothing to ask or watch there.
+  const live = !!session?.onServer;
+  const { suggestion } = useCopilot(readOnly || !live || session?.finishedAt ? null : sessionId, session?.version, equipmentTaken);
   const toggleTaken = useCallback(
     (equipment: Equipment) => setEquipmentTaken((taken) => (taken.includes(equipment) ? taken.filter((e) => e !== equipment) : [...taken, equipment])),
     [],
@@ -48,10 +50,10 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   const logSet = useLogSet(sessionId);
   const updateSet = useUpdateSet(sessionId);
   const deleteSet = useDeleteSet(sessionId);
-  const [finishState, finish] = useFinishSession();
+  const finish = useFinishSession(sessionId);
 
   useSessionUpdates(
-    sessionId,
+    live ? sessionId : null,
     useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]),
   );
 
@@ -97,7 +99,8 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
       <Title>{day ? day.name : 'Session'}</Title>
       <Body muted>
         Started {new Date(session.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-        {session.finishedAt ? ' · finished' : ''}
+        {session.onServer ? '' : ' · not synced yet'}
+        {session.finishedAt ? (session.finishPending ? ' · finished (waiting to sync)' : ' · finished') : ''}
       </Body>
       {readOnly ? null : (
         <CopilotCard
@@ -143,9 +146,8 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
       ))}
       {cards.length === 0 ? <Text style={{ color: t.textMuted }}>No exercises planned for this session.</Text> : null}
       {readOnly || session.finishedAt ? null : (
-        <Button label="Finish session" variant="secondary" busy={finishState.fetching} onPress={() => void finish(sessionId)} />
+        <Button label="Finish session" variant="secondary" onPress={() => void finish()} />
       )}
-      <ErrorText error={finishState.error} />
     </Screen>
   );
 }

@@ -6,10 +6,11 @@ import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/compone
 import { addDays, formatDay, weekStartOf } from '#/lib/dates';
 import { HIT, useTheme } from '#/lib/theme';
 import { formatLoad, unitLabel } from '#/lib/units';
+import { useQueueState } from '#/offline/OfflineQueueProvider';
 import { sessionsOf, useSessionsQuery } from '#/state/queries/history';
 import { useUnits, useUpdateProfile, type Units } from '#/state/queries/profile';
 import { useWeeklyPlanQuery, type PlannedExercise, type TargetSet } from '#/state/queries/weekly-plan';
-import { useStartSession } from '#/state/queries/workout-session';
+import { openSessionOf, useStartSession } from '#/state/queries/workout-session';
 
 /** This week's plan, day by day, with a button to start the day's session (or resume an open one). */
 export function WeekScreen() {
@@ -18,9 +19,10 @@ export function WeekScreen() {
   const [weekStart, setWeekStart] = useState(() => weekStartOf(new Date()));
   const [{ data, fetching, error }] = useWeeklyPlanQuery(weekStart);
   const [{ data: recent }] = useSessionsQuery(1);
-  const [startState, start] = useStartSession();
+  const start = useStartSession();
+  const { items } = useQueueState();
   const plan = data?.weeklyPlan;
-  const open = sessionsOf(recent).find((s) => !s.finishedAt);
+  const open = openSessionOf(sessionsOf(recent), items);
   const openDay = plan?.days.find((d) => d.dayNumber === open?.planDayNumber);
 
   return (
@@ -61,19 +63,13 @@ export function WeekScreen() {
           <Button
             label="Start"
             accessibilityLabel={`Start day ${day.dayNumber}, ${day.name}`}
-            busy={startState.fetching}
-            onPress={async () => {
-              const result = await start(day.dayNumber);
-              const id = result.data?.startSession.session.id;
-              if (id) router.push(`/session/${id}`);
-            }}
+            onPress={() => router.push(`/session/${start(day.dayNumber)}`)}
           />
         </Card>
       ))}
       {plan && plan.untrainedMuscles.length > 0 ? (
         <Body muted>Not trained this week (equipment or time): {plan.untrainedMuscles.map((m) => m.replace(/_/g, ' ').toLowerCase()).join(', ')}</Body>
       ) : null}
-      <ErrorText error={startState.error} />
     </Screen>
   );
 }

@@ -176,8 +176,11 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
     };
     switch (name) {
       case 'StartSession': {
+        if (typeof input.sessionId === 'string' && sessions.has(input.sessionId)) {
+          return { errors: [{ message: 'This session id is already in use.', extensions: { code: 'SESSION_ID_TAKEN' } }] } as never;
+        }
         const session: WorkoutSession = {
-          id: newId(),
+          id: typeof input.sessionId === 'string' ? input.sessionId : newId(),
           athleteId: user.id,
           startedAt: String(input.startedAt ?? new Date().toISOString()),
           finishedAt: null,
@@ -233,7 +236,7 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
       case 'FinishSession': {
         const session = sessions.get(String(input.sessionId));
         if (!session) return notFound('session');
-        session.finishedAt = new Date().toISOString();
+        session.finishedAt = String(input.finishedAt ?? new Date().toISOString());
         return { ...base, session: { id: session.id, finishedAt: session.finishedAt, version: bump(session).version } };
       }
       default:

@@ -7,6 +7,7 @@ export const ErrorCodes = {
   VALIDATION: 'VALIDATION',
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
   SESSION_FINISHED: 'SESSION_FINISHED',
+  SESSION_ID_TAKEN: 'SESSION_ID_TAKEN',
   /** The BFF's allowlist: an id it does not know (client and BFF deployed out of step). */
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** The BFF's allowlist: a document that is not in the manifest. */

@@ -169,6 +169,8 @@ export type StartSessionInput = {
   clientMutationId: string;
   /** The day of this week's plan the session follows. */
   planDayNumber?: number | null | undefined;
+  /** The new session's id, made by the client (a UUID) so it can log sets into the session before this call reaches the server; defaults to a new id. An id already in use is refused with SESSION_ID_TAKEN. */
+  sessionId?: string | null | undefined;
   /** Defaults to now. */
   startedAt?: string | null | undefined;
 };

@@ -1,6 +1,14 @@
 import { pendingSetId, type QueueItem } from '#/offline/queue';
-import { applyConfirmed, mergeSessionSets, noConfirmedChanges, pruneConfirmed, type WorkoutSet } from '#/state/queries/workout-session';
-
+import {
+  applyConfirmed,
+  displaySession,
+  mergeSessionSets,
+  noConfirmedChanges,
+  openSessionOf,
+  pruneConfirmed,
+  type WorkoutSession,
+  type WorkoutSet,
+} from '#/state/queries/workout-session';
 
 const server: WorkoutSet[] = [
   { id: 's1', sessionId: 'sess', exercise: { id: 'squat', name: 'Back Squat' }, order: 1, loadKg: 100, reps: 5, rpe: 7, restSeconds: 180, performedAt: '2026-11-24T10:00:00Z', isWarmup: false },
@@ -61,5 +69,29 @@ describe('optimistic session sets', () => {
     expect(Object.keys(pruned.sets)).toEqual(['b']);
     expect(pruned.deleted).toEqual(['s1']);
     expect(pruneConfirmed(pruned, [a, b])).toEqual({ sets: {}, deleted: [] });
+  });
+});
+
+describe('sessions started and finished on the phone', () => {
+  const onServer: WorkoutSession = { id: 'sess', athleteId: 'a', planDayNumber: 2, startedAt: '2026-11-24T09:00:00Z', finishedAt: null, version: 3, sets: [] };
+
+  it('shows a session whose start is queued, not on the server yet', () => {
+    const start = item('c1', 'startSession', { sessionId: 'new', planDayNumber: 1, startedAt: '2026-11-24T10:00:00Z' }, 'new');
+    expect(displaySession(null, [start], 'new')).toMatchObject({ id: 'new', planDayNumber: 1, startedAt: '2026-11-24T10:00:00Z', finishedAt: null, onServer: false });
+    expect(displaySession(null, [start], 'unknown')).toBeNull();
+  });
+
+  it('prefers the server session, and shows a queued finish as finished and pending', () => {
+    const finish = item('c2', 'finishSession', { sessionId: 'sess', finishedAt: '2026-11-24T10:30:00Z' });
+    expect(displaySession(onServer, [], 'sess')).toMatchObject({ version: 3, onServer: true, finishPending: false, finishedAt: null });
+    expect(displaySession(onServer, [finish], 'sess')).toMatchObject({ finishedAt: '2026-11-24T10:30:00Z', finishPending: true });
+  });
+
+  it('offers the newest open session, also one started offline, but not one being finished', () => {
+    const start = item('c1', 'startSession', { sessionId: 'new', planDayNumber: 1, startedAt: '2026-11-24T10:00:00Z' }, 'new');
+    expect(openSessionOf([onServer], [start])).toEqual({ id: 'new', startedAt: '2026-11-24T10:00:00Z', planDayNumber: 1 });
+    expect(openSessionOf([onServer], [])).toEqual({ id: 'sess', startedAt: '2026-11-24T09:00:00Z', planDayNumber: 2 });
+    expect(openSessionOf([onServer], [item('c3', 'finishSession', { sessionId: 'sess' })])).toBeNull();
+    expect(openSessionOf([{ ...onServer, finishedAt: '2026-11-24T09:50:00Z' }], [])).toBeNull();
   });
 });

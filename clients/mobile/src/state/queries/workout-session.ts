@@ -1,11 +1,13 @@
 /**
  * The workout session resource: its key, its query/mutation hooks and its optimistic helpers.
- * Set changes go through the offline queue; what the user sees is the server's sets, plus changes
- * confirmed since the last fetch, plus the changes still queued (marked pending). A change the
- * server rejects leaves the queue, so it disappears from the list by itself (the rollback).
+ * Starting and finishing a session and every set change go through the offline queue; what the user
+ * sees is the server's session and sets, plus changes confirmed since the last fetch, plus the
+ * changes still queued (marked pending). A session started offline has an id made on the phone
+ * (startSession takes it), so its sets queue behind its start. A change the server rejects leaves the
+ * queue, so it disappears by itself (the rollback).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useMutation, useSubscription } from 'urql';
+import { useSubscription } from 'urql';
 import { useLiveQuery } from '#/lib/network';
 import { uuid } from '#/lib/uuid';
 import { useOfflineQueue, useQueueState } from '#/offline/OfflineQueueProvider';
@@ -133,6 +135,50 @@ export function mergeSessionSets(
   return [...byId.values()].sort((a, b) => a.performedAt.localeCompare(b.performedAt) || a.order - b.order);
 }
 
+/** A session as the user sees it; `onServer` false while its start is still queued on the phone. */
+export type DisplaySession = WorkoutSession & { onServer: boolean; finishPending: boolean };
+
+/**
+ * The server's session, or the one a queued startSession will create; a queued finishSession shows
+ * it finished already.
+ */
+export function displaySession(server: WorkoutSession | null | undefined, queued: readonly QueueItem[], sessionId: ID): DisplaySession | null {
+  const start = queued.find((i) => i.kind === 'startSession' && i.sessionId === sessionId);
+  const finish = queued.find((i) => i.kind === 'finishSession' && i.sessionId === sessionId);
+  const base: WorkoutSession | null =
+    server ??
+    (start
+      ? {
+          id: sessionId,
+          athleteId: '',
+          planDayNumber: (start.variables.planDayNumber as number | null | undefined) ?? null,
+          startedAt: String(start.variables.startedAt ?? start.createdAt),
+          finishedAt: null,
+          version: 0,
+          sets: [],
+        }
+      : null);
+  if (!base) return null;
+  const finishedAt = base.finishedAt ?? (finish ? String(finish.variables.finishedAt ?? finish.createdAt) : null);
+  return { ...base, finishedAt, onServer: !!server, finishPending: !base.finishedAt && !!finish };
+}
+
+/** The session still open (newest first): from the server's recent sessions or started on this phone. */
+export function openSessionOf<S extends { id: ID; startedAt: string; finishedAt?: string | null; planDayNumber?: number | null }>(
+  server: readonly S[],
+  queued: readonly QueueItem[],
+): { id: ID; startedAt: string; planDayNumber: number | null } | null {
+  const finishing = new Set(queued.filter((i) => i.kind === 'finishSession').map((i) => i.sessionId));
+  const known = new Set(server.map((s) => s.id));
+  const started = queued
+    .filter((i) => i.kind === 'startSession' && !known.has(i.sessionId))
+    .map((i) => ({ id: i.sessionId, startedAt: String(i.variables.startedAt ?? i.createdAt), finishedAt: null, planDayNumber: (i.variables.planDayNumber as number | null | undefined) ?? null }));
+  const open = [...started, ...server]
+    .filter((s) => !s.finishedAt && !finishing.has(s.id))
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+  return open ? { id: open.id, startedAt: open.startedAt, planDayNumber: open.planDayNumber ?? null } : null;
+}
+
 // ---------------------------------------------------------------- hooks
 
 export function useSessionQuery(sessionId: ID | null | undefined) {
@@ -165,7 +211,9 @@ export function useSessionSets(sessionId: ID) {
   useEffect(() => setConfirmed((c) => pruneConfirmed(c, serverSets)), [serverSets]);
 
   const sets = useMemo(() => mergeSessionSets(serverSets ?? [], confirmed, items, sessionId), [serverSets, confirmed, items, sessionId]);
-  return { result, sets, session: result.data?.session ?? null, refetch: reexecute };
+  const serverSession = result.data?.session;
+  const session = useMemo(() => displaySession(serverSession, items, sessionId), [serverSession, items, sessionId]);
+  return { result, sets, session, refetch: reexecute };
 }
 
 /** One tap: the set is queued (and shown as pending) at once; its clientMutationId is made here, once. */
@@ -232,19 +280,30 @@ export function useDeleteSet(sessionId: ID) {
   );
 }
 
+/** Starts a session now, online or not: returns its id (made here) at once; the start is queued. */
 export function useStartSession() {
-  const [state, execute] = useMutation<ResultOf<'StartSession'>, VariablesOf<'StartSession'>>(operations.StartSession.document);
-  const start = useCallback(
-    (planDayNumber?: number) => execute({ input: { clientMutationId: uuid(), planDayNumber, startedAt: new Date().toISOString() } }),
-    [execute],
+  const queue = useOfflineQueue();
+  return useCallback(
+    (planDayNumber?: number): ID => {
+      const sessionId = uuid();
+      queue.enqueue({
+        kind: 'startSession',
+        sessionId,
+        variables: { sessionId, planDayNumber: planDayNumber ?? null, startedAt: new Date().toISOString() },
+      });
+      return sessionId;
+    },
+    [queue],
   );
-  return [state, start] as const;
 }
 
-export function useFinishSession() {
-  const [state, execute] = useMutation<ResultOf<'FinishSession'>, VariablesOf<'FinishSession'>>(operations.FinishSession.document);
-  const finish = useCallback((sessionId: ID) => execute({ input: { clientMutationId: uuid(), sessionId } }), [execute]);
-  return [state, finish] as const;
+/** Finishes the session now, online or not (queued behind its sets). */
+export function useFinishSession(sessionId: ID) {
+  const queue = useOfflineQueue();
+  return useCallback(
+    () => queue.enqueue({ kind: 'finishSession', sessionId, variables: { sessionId, finishedAt: new Date().toISOString() } }),
+    [queue, sessionId],
+  );
 }
 
 /** Live events of one session (a coach watching, or a second device). */
