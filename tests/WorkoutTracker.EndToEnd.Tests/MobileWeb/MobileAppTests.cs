@@ -28,16 +28,8 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
     public async Task Athlete_logs_three_sets_online_and_two_offline_and_the_server_holds_exactly_five()
     {
         var clock = Stopwatch.StartNew();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = system.Bff.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        var traffic = BrowserTraffic.Record(page);
+        await using var phone = await PhoneBrowser.OpenAsync(system.Bff.Address);
+        var (context, page, traffic) = (phone.Context, phone.Page, phone.Traffic);
 
         await SignInAsAthleteAsync(page, screenshot: "mobile-sign-in.png");
 
@@ -183,16 +175,8 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
     [Fact]
     public async Task Athlete_starts_trains_and_finishes_a_session_without_network_and_it_all_syncs_afterwards()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = system.Bff.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        var traffic = BrowserTraffic.Record(page);
+        await using var phone = await PhoneBrowser.OpenAsync(system.Bff.Address);
+        var (context, page, traffic) = (phone.Context, phone.Page, phone.Traffic);
         await SignInAsAthleteAsync(page);
         var startDay2 = page.GetByRole(AriaRole.Button, new() { NameRegex = StartDay2() });
         await Assertions.Expect(startDay2).ToBeVisibleAsync();
@@ -239,16 +223,8 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         var sessionId = await athlete.StartSessionAsync();
         await athlete.LogSetAsync(sessionId, loadKg: 100m, reps: 5);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = system.Bff.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        var traffic = BrowserTraffic.Record(page);
+        await using var phone = await PhoneBrowser.OpenAsync(system.Bff.Address);
+        var (page, traffic) = (phone.Page, phone.Traffic);
 
         await page.GotoAsync("/");
         await page.GetByLabel("Email").FillAsync(DemoAccounts.CoachEmail);
