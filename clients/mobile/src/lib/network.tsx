@@ -3,6 +3,8 @@
  * - one urql client, ETag cache and WebSocket per signed-in account (users never share a cache);
  * - queries are `cache-and-network`: the last answer shows at once and is revalidated with
  *   If-None-Match (a 304 keeps the very same data object, so nothing re-renders);
+ * - without network a query answers the last answer it kept, which is also stored, so the app
+ *   opened offline shows what the phone last saw;
  * - when the app comes back to the foreground or the network returns, active queries revalidate
  *   and the offline queue drains (see OfflineQueueProvider).
  */
@@ -13,10 +15,12 @@ import { AppState } from 'react-native';
 import { config, graphqlWebSocketUrl } from '#/lib/config';
 import { createBffFetch, type BffFetch, type FetchLike } from '#/lib/http';
 import { EtagCache } from '#/lib/graphql/etag-cache';
+import { answersStorageKey, keepAnswersStored } from '#/lib/graphql/stored-answers';
 import { persistedOperationsExchange } from '#/lib/graphql/exchange';
 import { createSubscriptionClient, subscribePayload } from '#/lib/graphql/subscriptions';
 import { createGraphQLTransport, type GraphQLResponse, type GraphQLTransport } from '#/lib/graphql/transport';
 import { operationByName } from '#/state/queries/operations';
+import type { StorageLike } from '#/state/persisted/versioned';
 
 export interface AccountNetwork {
   accountId: string;
@@ -30,11 +34,18 @@ export function bffFetch(fetchImpl?: FetchLike): BffFetch {
   return createBffFetch({ baseUrl: config.bffUrl, fetchImpl });
 }
 
-export function createAccountNetwork(accountId: string, options: { fetchImpl?: FetchLike; webSocketUrl?: string | null } = {}): AccountNetwork {
+export function createAccountNetwork(
+  accountId: string,
+  options: { fetchImpl?: FetchLike; webSocketUrl?: string | null; storage?: StorageLike } = {},
+): AccountNetwork {
+  const etagCache = new EtagCache<GraphQLResponse>();
+  // With storage, the last answers survive an app restart (opened offline, the plan is still there).
+  const stored = options.storage ? keepAnswersStored(etagCache, options.storage, answersStorageKey(accountId)) : null;
   const transport = createGraphQLTransport({
     fetch: bffFetch(options.fetchImpl),
-    etagCache: new EtagCache<GraphQLResponse>(),
+    etagCache,
     path: config.graphqlPath,
+    cacheReady: stored?.ready,
   });
   const wsUrl = options.webSocketUrl === undefined ? graphqlWebSocketUrl() : options.webSocketUrl;
   const ws = wsUrl ? createSubscriptionClient(wsUrl) : null;
@@ -68,6 +79,7 @@ export function createAccountNetwork(accountId: string, options: { fetchImpl?: F
     transport,
     client,
     dispose() {
+      stored?.dispose();
       void ws?.dispose();
     },
   };

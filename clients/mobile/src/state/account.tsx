@@ -20,7 +20,7 @@ export function AccountProviders({ account, children, network, queue }: {
   queue?: OfflineQueue;
 }) {
   const { refresh } = useSession();
-  const net = useMemo(() => network ?? createAccountNetwork(account.id), [network, account.id]);
+  const net = useMemo(() => network ?? createAccountNetwork(account.id, { storage: AsyncStorage }), [network, account.id]);
   const q = useMemo(
     () =>
       queue ??

@@ -11,44 +11,57 @@ export interface EtagEntry<T> {
 }
 
 export class EtagCache<T = unknown> {
-  private readonly entries = new Map<string, EtagEntry<T>>();
+  private readonly map = new Map<string, EtagEntry<T>>();
+  private listener: (() => void) | null = null;
 
   constructor(private readonly maxEntries = 200) {}
+
+  /** Called after every change (how a store keeps a copy, see stored-answers.ts); null stops it. */
+  onChange(listener: (() => void) | null): void {
+    this.listener = listener;
+  }
+
+  /** Every entry, least recently used first. */
+  entries(): Array<[string, EtagEntry<T>]> {
+    return [...this.map.entries()];
+  }
 
   static key(operationId: string, variables: unknown): string {
     return `${operationId}|${stableStringify(variables ?? {})}`;
   }
 
   get(key: string): EtagEntry<T> | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.map.get(key);
     if (entry) {
       // refresh recency
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      this.map.delete(key);
+      this.map.set(key, entry);
     }
     return entry;
   }
 
   set(key: string, etag: string | null, value: T): void {
-    this.entries.delete(key);
-    this.entries.set(key, { etag, value });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
+    this.map.delete(key);
+    this.map.set(key, { etag, value });
+    while (this.map.size > this.maxEntries) {
+      const oldest = this.map.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.map.delete(oldest);
     }
+    this.listener?.();
   }
 
   delete(key: string): void {
-    this.entries.delete(key);
+    if (this.map.delete(key)) this.listener?.();
   }
 
   clear(): void {
-    this.entries.clear();
+    this.map.clear();
+    this.listener?.();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.map.size;
   }
 }
 

@@ -49,6 +49,8 @@ export function createGraphQLTransport(options: {
   fetch: BffFetch;
   etagCache?: EtagCache<GraphQLResponse>;
   path?: string;
+  /** Resolves once the ETag cache holds what was stored (queries wait for it, so offline they find it). */
+  cacheReady?: Promise<void>;
 }): GraphQLTransport {
   const path = options.path ?? '/graphql';
   const etags = options.etagCache ?? new EtagCache<GraphQLResponse>();
@@ -62,6 +64,7 @@ export function createGraphQLTransport(options: {
       ];
       if (Object.keys(vars).length > 0) params.push(`variables=${encodeURIComponent(JSON.stringify(vars))}`);
       const key = EtagCache.key(op.id, vars);
+      if (options.cacheReady) await options.cacheReady;
       const cached = etags.get(key);
       const headers: Record<string, string> = { Accept: ACCEPT };
       if (cached?.etag) headers['If-None-Match'] = cached.etag;

@@ -1,12 +1,18 @@
+import AsyncStorage from '@react-native-async-storage/async-storage';
+import NetInfo from '@react-native-community/netinfo';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { forgetStoredAnswers } from '#/lib/graphql/stored-answers';
+import type { StorageLike } from '#/state/persisted/versioned';
 import { SignInError, type Account, type AuthApi } from '#/state/session/api';
+import { loadRememberedAccount, rememberAccount } from '#/state/session/remembered';
 
 export type { Account } from '#/state/session/api';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'signedOut'; error?: string }
-  | { status: 'signedIn'; account: Account };
+  /** `offline`: the BFF could not be reached, so this is the account last signed in on this device. */
+  | { status: 'signedIn'; account: Account; offline?: boolean };
 
 interface SessionContextValue {
   state: SessionState;
@@ -18,22 +24,51 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-/** The BFF cookie session: the app never sees a token, only whether /bff/user says who we are. */
-export function SessionProvider({ api, children, initial }: { api: AuthApi; children: ReactNode; initial?: SessionState }) {
+/**
+ * The BFF cookie session: the app never sees a token, only whether /bff/user says who we are. When
+ * the BFF cannot be reached, the account last signed in on this device is used (offline), and asked
+ * about again as soon as the network is back.
+ */
+export function SessionProvider({
+  api,
+  children,
+  initial,
+  storage = AsyncStorage,
+}: {
+  api: AuthApi;
+  children: ReactNode;
+  initial?: SessionState;
+  storage?: StorageLike;
+}) {
   const [state, setState] = useState<SessionState>(initial ?? { status: 'loading' });
 
   const refresh = useCallback(async () => {
     try {
       const account = await api.user();
       setState(account ? { status: 'signedIn', account } : { status: 'signedOut' });
+      await rememberAccount(storage, account);
     } catch (error) {
-      setState({ status: 'signedOut', error: error instanceof Error ? error.message : 'Could not reach the server.' });
+      const remembered = await loadRememberedAccount(storage);
+      setState((current) => {
+        if (current.status === 'signedIn') return { ...current, offline: true };
+        if (remembered) return { status: 'signedIn', account: remembered, offline: true };
+        return { status: 'signedOut', error: error instanceof Error ? error.message : 'Could not reach the server.' };
+      });
     }
-  }, [api]);
+  }, [api, storage]);
 
   useEffect(() => {
     if (!initial) void refresh();
   }, [initial, refresh]);
+
+  // Signed in from memory: ask the BFF again once the network is back.
+  const offline = state.status === 'signedIn' && state.offline === true;
+  useEffect(() => {
+    if (!offline) return undefined;
+    return NetInfo.addEventListener((net) => {
+      if (net.isConnected !== false && net.isInternetReachable !== false) void refresh();
+    });
+  }, [offline, refresh]);
 
   const signIn = useCallback(
     async (email: string, password: string) => {
@@ -42,22 +77,26 @@ export function SessionProvider({ api, children, initial }: { api: AuthApi; chil
         const account = await api.user();
         if (!account) throw new SignInError('Signed in, but the server does not know who you are.');
         setState({ status: 'signedIn', account });
+        await rememberAccount(storage, account);
         return true;
       } catch (error) {
         setState({ status: 'signedOut', error: error instanceof Error ? error.message : 'Could not sign in.' });
         return false;
       }
     },
-    [api],
+    [api, storage],
   );
 
   const signOut = useCallback(async () => {
+    const accountId = state.status === 'signedIn' ? state.account.id : null;
     try {
+      await rememberAccount(storage, null);
+      if (accountId) await forgetStoredAnswers(storage, accountId);
       await api.logout();
     } finally {
       setState({ status: 'signedOut' });
     }
-  }, [api]);
+  }, [api, storage, state]);
 
   const value = useMemo(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
