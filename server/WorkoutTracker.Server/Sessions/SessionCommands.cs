@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Common.Idempotency;
@@ -51,21 +50,35 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
                     StartedAt = input.StartedAt ?? now,
                     Version = 1,
                 };
-                db.Sessions.Add(session);
-                try
+                if (input.SessionId is null)
                 {
+                    db.Sessions.Add(session);
                     await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException e) when (input.SessionId is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-                {
-                    // The transaction (and the idempotency record it claimed) rolls back with this error.
-                    throw new SessionIdTakenException(session.Id);
+                    return (session, session.Id.ToString());
                 }
 
-                return (session, session.Id.ToString());
+                var started = await StartWithClientIdAsync(db, athlete, session, ct);
+                return (started, started.Id.ToString());
             },
             async (db, resultId, ct) => await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(resultId!), ct),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts a session with the id the client made. A concurrent insert of the same id waits for the
+    /// first to commit and then does nothing (ON CONFLICT), so the row is read back, never a 500: the
+    /// athlete's own session (started before, e.g. its idempotency record pruned after a long time
+    /// offline) is answered as it is; anyone else's is <see cref="SessionIdTakenException"/>.
+    /// </summary>
+    private static async Task<TrainingSession> StartWithClientIdAsync(WorkoutDb db, User athlete, TrainingSession session, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sessions (id, athlete_id, plan_day_number, started_at, next_set_order, version)
+            VALUES ({session.Id}, {session.AthleteId}, {session.PlanDayNumber}, {session.StartedAt.ToUniversalTime()}, {session.NextSetOrder}, {session.Version})
+            ON CONFLICT (id) DO NOTHING
+            """, ct);
+        var stored = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == session.Id, ct);
+        return stored.AthleteId == athlete.Id ? stored : throw new SessionIdTakenException(session.Id);
     }
 
     public async Task<Idempotent<SetChange>> LogSetAsync(User athlete, LogSetInput input, CancellationToken cancellationToken)

@@ -14,6 +14,6 @@ public sealed class OnlyAthletesLogSessionsException()
 public sealed class NotYourSessionException()
     : DomainException("FORBIDDEN", "This session belongs to another athlete.");
 
-/// <summary>A client-made session id that another session (anyone's) already has.</summary>
+/// <summary>A client-made session id that another athlete's session already has.</summary>
 public sealed class SessionIdTakenException(Guid sessionId)
     : DomainException("SESSION_ID_TAKEN", $"Session id '{sessionId}' is already in use; start the session with another id.");

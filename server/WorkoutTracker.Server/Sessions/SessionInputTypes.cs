@@ -12,7 +12,7 @@ public sealed class StartSessionInputType : InputRecordGraphType<StartSessionInp
         Field<IntGraphType>("planDayNumber").Description("The day of this week's plan the session follows.");
         Field<InstantGraphType>("startedAt").Description("Defaults to now.");
         Field<IdGraphType>("sessionId").Description(
-            "The new session's id, made by the client (a UUID) so it can log sets into the session before this call reaches the server; defaults to a new id. An id already in use is refused with SESSION_ID_TAKEN.");
+            "The new session's id, made by the client (a UUID) so it can log sets into the session before this call reaches the server; defaults to a new id. The athlete's own session with that id is answered as it is; another athlete's is SESSION_ID_TAKEN.");
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class ClientSessionIdTests(WorkoutApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_id_already_taken_is_refused_with_session_id_taken_and_nothing_changes()
+    public async Task Another_athletes_id_is_refused_with_session_id_taken_and_nothing_changes()
     {
         var other = await api.CreateUserAsync(UserRole.Athlete);
         using var owner = await api.CreateClientForAsync(DemoUsers.Athlete);
@@ -39,10 +39,8 @@ public sealed class ClientSessionIdTests(WorkoutApiFactory api) : IClassFixture<
         var sessionId = Guid.NewGuid().ToString();
         await owner.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
 
-        var again = await owner.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
         var stolen = await intruder.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
 
-        Assert.Equal("SESSION_ID_TAKEN", again.FirstErrorCode);
         Assert.Equal("SESSION_ID_TAKEN", stolen.FirstErrorCode);
         Assert.Null(stolen.Data?["startSession"]);
         await using var db = await api.CreateDbAsync();
@@ -52,18 +50,39 @@ public sealed class ClientSessionIdTests(WorkoutApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task Concurrent_starts_with_one_id_and_different_mutation_ids_make_one_session_and_no_500()
+    public async Task The_owner_starting_their_session_again_under_a_new_mutation_id_gets_it_back_unchanged()
     {
-        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+        // E.g. a phone offline for longer than the idempotency records are kept retries its start.
+        using var owner = await api.CreateClientForAsync(DemoUsers.Athlete);
         var sessionId = Guid.NewGuid().ToString();
+        await owner.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
+        await owner.LogSetAsync(sessionId);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            client.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } })));
+        var again = (await owner.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } })).Payload("startSession");
 
-        Assert.Single(responses, r => r.FirstErrorCode is null);
-        Assert.All(responses.Where(r => r.FirstErrorCode is not null), r => Assert.Equal("SESSION_ID_TAKEN", r.FirstErrorCode));
+        Assert.Equal(sessionId, again["session"]!["id"]!.GetValue<string>());
+        Assert.Equal(2, again["session"]!["version"]!.GetValue<int>()); // the session as it is, with its set
         await using var db = await api.CreateDbAsync();
         Assert.Equal(1, await db.Sessions.CountAsync(s => s.Id == Guid.Parse(sessionId)));
+        Assert.Equal(1, await db.Sets.CountAsync(s => s.SessionId == Guid.Parse(sessionId)));
+    }
+
+    [Fact]
+    public async Task Concurrent_starts_of_one_id_by_two_athletes_make_one_session_and_no_500()
+    {
+        var other = await api.CreateUserAsync(UserRole.Athlete);
+        using var first = await api.CreateClientForAsync(DemoUsers.Athlete);
+        using var second = await api.CreateClientForAsync(other);
+        var sessionId = Guid.NewGuid().ToString();
+
+        var calls = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i => (Athlete: i % 2, Response:
+            await (i % 2 == 0 ? first : second).PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } }))));
+
+        await using var db = await api.CreateDbAsync();
+        var session = await db.Sessions.SingleAsync(s => s.Id == Guid.Parse(sessionId));
+        var winner = session.AthleteId == DemoUsers.Athlete.Id ? 0 : 1;
+        Assert.All(calls.Where(c => c.Athlete == winner), c => Assert.Equal(sessionId, c.Response.Payload("startSession")["session"]!["id"]!.GetValue<string>()));
+        Assert.All(calls.Where(c => c.Athlete != winner), c => Assert.Equal("SESSION_ID_TAKEN", c.Response.FirstErrorCode));
     }
 
     [Theory]
