@@ -169,7 +169,7 @@ export type StartSessionInput = {
   clientMutationId: string;
   /** The day of this week's plan the session follows. */
   planDayNumber?: number | null | undefined;
-  /** The new session's id, made by the client (a UUID) so it can log sets into the session before this call reaches the server; defaults to a new id. An id already in use is refused with SESSION_ID_TAKEN. */
+  /** The new session's id, made by the client (a UUID) so it can log sets into the session before this call reaches the server; defaults to a new id. The athlete's own session with that id is answered as it is; another athlete's is SESSION_ID_TAKEN. */
   sessionId?: string | null | undefined;
   /** Defaults to now. */
   startedAt?: string | null | undefined;
