@@ -42,6 +42,7 @@ describe('stored answers', () => {
     for (let i = 0; i < 5; i++) cache.set(`k${i}`, null, { data: { filler: 'x'.repeat(100), i } });
     await store.flush();
 
+    expect(storage.data.get(KEY)!.length).toBeLessThanOrEqual(400);
     const stored = JSON.parse(storage.data.get(KEY)!) as { data: { entries: { key: string }[] } };
     expect(stored.data.entries.map((e) => e.key)).toEqual(['k3', 'k4']); // 3 newest, then the oldest dropped to fit 400 chars
 

@@ -68,12 +68,7 @@ export function keepAnswersStored(
   function flush(): Promise<void> {
     clearTimeout(timer);
     if (disposed) return writes;
-    let entries = cache.entries().slice(-maxEntries).map(([key, entry]) => ({ key, etag: entry.etag, value: entry.value }));
-    let text = serializeVersioned(storedAnswersSpec, { entries });
-    while (text.length > maxChars && entries.length > 0) {
-      entries = entries.slice(1);
-      text = serializeVersioned(storedAnswersSpec, { entries });
-    }
+    const text = serializeVersioned(storedAnswersSpec, { entries: newestWithin(cache, maxEntries, maxChars) });
     writes = writes.then(() => storage.setItem(storageKey, text)).catch(() => undefined);
     return writes;
   }
@@ -87,6 +82,21 @@ export function keepAnswersStored(
       cache.onChange(null);
     },
   };
+}
+
+/**
+ * The newest entries (at most `maxEntries`) whose stored copy fits in `maxChars`: each entry is
+ * serialized once to measure it, and the oldest go first until the rest fit.
+ */
+function newestWithin(cache: EtagCache<GraphQLResponse>, maxEntries: number, maxChars: number): StoredAnswers['entries'] {
+  const entries = cache.entries().slice(-maxEntries).map(([key, entry]) => ({ key, etag: entry.etag, value: entry.value }));
+  // The envelope, then each entry and the comma before it (one too many counted: a safe bound).
+  let length = serializeVersioned(storedAnswersSpec, { entries: [] }).length;
+  const sizes = entries.map((entry) => JSON.stringify(entry).length + 1);
+  for (const size of sizes) length += size;
+  let oldest = 0;
+  while (length > maxChars && oldest < entries.length) length -= sizes[oldest++]!;
+  return entries.slice(oldest);
 }
 
 /** Removes an account's stored answers (on sign-out). */
