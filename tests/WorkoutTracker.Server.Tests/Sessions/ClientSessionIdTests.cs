@@ -37,9 +37,9 @@ public sealed class ClientSessionIdTests(WorkoutApiFactory api) : IClassFixture<
         using var owner = await api.CreateClientForAsync(DemoUsers.Athlete);
         using var intruder = await api.CreateClientForAsync(other);
         var sessionId = Guid.NewGuid().ToString();
-        await owner.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
+        await owner.StartSessionWithIdAsync(sessionId);
 
-        var stolen = await intruder.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
+        var stolen = await intruder.StartSessionWithIdAsync(sessionId);
 
         Assert.Equal("SESSION_ID_TAKEN", stolen.FirstErrorCode);
         Assert.Null(stolen.Data?["startSession"]);
@@ -55,10 +55,10 @@ public sealed class ClientSessionIdTests(WorkoutApiFactory api) : IClassFixture<
         // E.g. a phone offline for longer than the idempotency records are kept retries its start.
         using var owner = await api.CreateClientForAsync(DemoUsers.Athlete);
         var sessionId = Guid.NewGuid().ToString();
-        await owner.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
+        await owner.StartSessionWithIdAsync(sessionId);
         await owner.LogSetAsync(sessionId);
 
-        var again = (await owner.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } })).Payload("startSession");
+        var again = (await owner.StartSessionWithIdAsync(sessionId)).Payload("startSession");
 
         Assert.Equal(sessionId, again["session"]!["id"]!.GetValue<string>());
         Assert.Equal(2, again["session"]!["version"]!.GetValue<int>()); // the session as it is, with its set
@@ -76,7 +76,7 @@ public sealed class ClientSessionIdTests(WorkoutApiFactory api) : IClassFixture<
         var sessionId = Guid.NewGuid().ToString();
 
         var calls = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i => (Athlete: i % 2, Response:
-            await (i % 2 == 0 ? first : second).PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } }))));
+            await (i % 2 == 0 ? first : second).StartSessionWithIdAsync(sessionId))));
 
         await using var db = await api.CreateDbAsync();
         var session = await db.Sessions.SingleAsync(s => s.Id == Guid.Parse(sessionId));
@@ -92,7 +92,7 @@ public sealed class ClientSessionIdTests(WorkoutApiFactory api) : IClassFixture<
     {
         using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
 
-        var response = await client.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
+        var response = await client.StartSessionWithIdAsync(sessionId);
 
         Assert.Equal("VALIDATION", response.FirstErrorCode);
         Assert.Equal("input.sessionId", response.Errors![0]!["extensions"]!["field"]!.GetValue<string>());

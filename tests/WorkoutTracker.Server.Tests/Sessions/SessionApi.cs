@@ -35,6 +35,10 @@ public static class SessionApi
             ?? throw new InvalidOperationException("startSession failed: " + response);
     }
 
+    /// <summary>startSession with a client-made session id, under a new clientMutationId.</summary>
+    public static Task<GraphQLResponse> StartSessionWithIdAsync(this HttpClient client, string sessionId) =>
+        client.PostGraphQLAsync(StartSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
+
     public static Task<GraphQLResponse> LogSetAsync(
         this HttpClient client, string sessionId, string? clientMutationId = null, string exerciseId = "barbell-back-squat",
         decimal loadKg = 100m, int reps = 5, decimal? rpe = 8m) =>
