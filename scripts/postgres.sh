@@ -10,7 +10,10 @@
 # With ConnectionStrings__Workouts already set, `url`/`connection-string` print what is configured
 # and nothing is started. The cluster lives in .data/pg (ignored by git), listens on 127.0.0.1 on
 # a free port remembered in .data/pg/port, and trusts local connections: it is for this machine only.
-# Safe to run twice; a stale postmaster.pid left by a killed server is cleaned up.
+# `start` also creates the database it prints (WORKOUTTRACKER_DB_NAME, default workouttracker), so
+# whoever connects first finds it. Safe to run twice, also at once; a stale postmaster.pid left by a
+# killed server is cleaned up. Works from any folder as root: when the checkout is not reachable by the
+# `postgres` user, the cluster lives under /var/tmp and every binary is handed its resolved path.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,10 +61,16 @@ bindir() {
 # (initdb and postgres refuse to run as root).
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u "$pg_user" -- "$@"
+    (cd / && runuser -u "$pg_user" -- "$@")
   else
     "$@"
   fi
+}
+
+# The cluster's folder with every symlink resolved: the only form handed to PostgreSQL's binaries,
+# because the path through the checkout may cross folders the postgres user cannot enter.
+cluster_dir() {
+  readlink -f "$state"
 }
 
 # The data folder must be reachable by the postgres user. When the checkout sits somewhere that
@@ -81,7 +90,7 @@ prepare_state_dir() {
         log "checkout is not reachable by '$pg_user'; cluster kept in $outside"
       fi
     fi
-    chown "$pg_user" "$state/" 
+    chown "$pg_user" "$state/"
   else
     mkdir -p "$state"
   fi
@@ -107,7 +116,7 @@ choose_port() {
 is_running() {
   local bin="$1"
   [ -f "$state/data/PG_VERSION" ] || return 1
-  as_owner "$bin/pg_ctl" -D "$state/data" status >/dev/null 2>&1
+  as_owner "$bin/pg_ctl" -D "$(cluster_dir)/data" status >/dev/null 2>&1
 }
 
 remove_stale_pid() {
@@ -122,33 +131,50 @@ remove_stale_pid() {
 }
 
 start() {
-  local bin port
+  local bin port dir
   bin="$(bindir)"
-  prepare_state_dir
-  # Serialize concurrent starts. The lock's descriptor is closed for the server itself (9>&- below),
-  # or the running postgres would hold the lock forever.
-  exec 9>"$state/.lock"
+  # Serialize concurrent starts, from choosing the cluster's folder on. The lock's descriptor is closed
+  # for the server itself (9>&- below), or the running postgres would hold the lock forever.
+  mkdir -p "$root/.data"
+  exec 9>"$root/.data/pg.lock"
   flock 9
+  prepare_state_dir
+  dir="$(cluster_dir)"
   if is_running "$bin"; then
-    log "already running on port $(cat "$state/port")"
+    log "already running on port $(cat "$dir/port")"
+    ensure_database "$bin" "$(cat "$dir/port")"
     return 0
   fi
-  if [ ! -f "$state/data/PG_VERSION" ]; then
-    log "initializing a new cluster in $state/data"
-    rm -rf "$state/data"
-    mkdir -p "$state/data"
-    [ "$(id -u)" -eq 0 ] && chown "$pg_user" "$state/data"
-    as_owner "$bin/initdb" -D "$state/data" -U "$pg_user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    log "initializing a new cluster in $dir/data"
+    rm -rf "$dir/data"
+    mkdir -p "$dir/data"
+    [ "$(id -u)" -eq 0 ] && chown "$pg_user" "$dir/data"
+    as_owner "$bin/initdb" -D "$dir/data" -U "$pg_user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
   remove_stale_pid
   port="$(choose_port)"
-  mkdir -p "$state/run"
-  [ "$(id -u)" -eq 0 ] && chown "$pg_user" "$state/run" "$state/port"
+  mkdir -p "$dir/run"
+  [ "$(id -u)" -eq 0 ] && chown "$pg_user" "$dir/run" "$dir/port"
   log "starting on 127.0.0.1:$port"
-  as_owner "$bin/pg_ctl" -D "$state/data" -l "$state/postgres.log" -w -t 60 \
-    -o "-p $port -k $state/run -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=128MB -c fsync=on" \
-    start >/dev/null 9>&- || { log "failed to start; last lines of $state/postgres.log:"; tail -n 20 "$state/postgres.log" >&2; exit 1; }
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+    -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=128MB -c fsync=on" \
+    start >/dev/null 9>&- || { log "failed to start; last lines of $dir/postgres.log:"; tail -n 20 "$dir/postgres.log" >&2; exit 1; }
+  ensure_database "$bin" "$port"
   log "ready"
+}
+
+# Creates the application database when it is missing. Another process (the server, the BFF, a second
+# run of this script) may create it at the same moment: losing that race is fine, so a failed CREATE
+# is checked by asking again whether the database exists.
+ensure_database() {
+  local bin="$1" port="$2"
+  local psql=("$bin/psql" -X -q -h 127.0.0.1 -p "$port" -U "$pg_user" -d postgres -v ON_ERROR_STOP=1 -tA)
+  database_exists() { [ "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$database'")" = 1 ]; }
+  database_exists && return 0
+  log "creating database $database"
+  "${psql[@]}" -c "CREATE DATABASE \"$database\"" >/dev/null 2>&1 || database_exists \
+    || { log "could not create database $database"; "${psql[@]}" -c "CREATE DATABASE \"$database\"" >&2; exit 1; }
 }
 
 stop() {
@@ -157,14 +183,14 @@ stop() {
   [ -d "$state/data" ] || return 0
   if is_running "$bin"; then
     log "stopping"
-    as_owner "$bin/pg_ctl" -D "$state/data" -m fast -w stop >/dev/null
+    as_owner "$bin/pg_ctl" -D "$(cluster_dir)/data" -m fast -w stop >/dev/null
   fi
 }
 
 ensure_started() {
   local bin
   bin="$(bindir)"
-  is_running "$bin" || start
+  if is_running "$bin"; then ensure_database "$bin" "$(cat "$state/port")"; else start; fi
 }
 
 case "${1:-}" in
