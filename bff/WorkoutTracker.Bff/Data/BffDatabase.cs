@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.ServiceDefaults;
 
 namespace WorkoutTracker.Bff.Data;
 
@@ -41,6 +42,9 @@ public static class BffDatabase
 
     public static async Task EnsureBffDatabaseAsync(this WebApplication app)
     {
+        // On a new cluster the BFF may come first: it waits for PostgreSQL and creates the database if the
+        // server has not yet (the server's migrations then fill it).
+        await app.WaitForDatabaseAsync(app.Configuration.GetConnectionString(DataExtensions.ConnectionStringName)!);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<BffDb>>().CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SchemaLockKey})");

@@ -25,13 +25,17 @@ public static class DataExtensions
         builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString) { Name = "workouts" }
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
-        builder.Services.AddPooledDbContextFactory<WorkoutDb>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+        builder.Services.AddPooledDbContextFactory<WorkoutDb>((sp, options) => options.UseWorkoutDb(sp.GetRequiredService<NpgsqlDataSource>()));
 
         builder.Services.AddHealthChecks()
             .AddNpgSql(name: "postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
         return builder;
     }
+
+    /// <summary>How every <see cref="WorkoutDb"/> talks to PostgreSQL: the shared data source, snake_case names, our history table.</summary>
+    public static DbContextOptionsBuilder UseWorkoutDb(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
 }

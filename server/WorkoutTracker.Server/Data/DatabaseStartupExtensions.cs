@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
+using WorkoutTracker.ServiceDefaults;
 
 namespace WorkoutTracker.Server.Data;
 
-/// <summary>Brings the database up to date when the server starts: migrations, then reference and demo data.</summary>
+/// <summary>Brings the database up to date when the server starts: waits for it (creating it when missing), migrations, then reference and demo data.</summary>
 public static class DatabaseStartupExtensions
 {
     /// <summary>Serializes seeding across server instances starting at once (pg_advisory_xact_lock key).</summary>
@@ -20,8 +23,11 @@ public static class DatabaseStartupExtensions
         var seedDemoData = app.Configuration.GetValue<bool?>("Database:SeedDemoData")
             ?? (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing"));
 
+        // The database may not exist yet on a new cluster, and the BFF may be creating it right now.
+        await app.WaitForDatabaseAsync(app.Configuration.GetConnectionString(DataExtensions.ConnectionStringName)!);
+        await MigrateAsync(app);
+
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})");
@@ -48,6 +54,21 @@ public static class DatabaseStartupExtensions
         }
 
         DatabaseLog.Ready(logger, changed);
+    }
+
+    /// <summary>
+    /// Applies the migrations. On a new database Npgsql's provider reads the history table before creating
+    /// it and EF logs that expected failure as an error (npgsql/efcore.pg#3407), which a newcomer would take
+    /// for a fault: the migration's own context logs failed commands at Debug. A real failure still throws.
+    /// </summary>
+    private static async Task MigrateAsync(WebApplication app)
+    {
+        var options = new DbContextOptionsBuilder<WorkoutDb>();
+        options.UseWorkoutDb(app.Services.GetRequiredService<NpgsqlDataSource>())
+            .UseLoggerFactory(app.Services.GetRequiredService<ILoggerFactory>())
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        await using var db = new WorkoutDb(options.Options);
+        await db.Database.MigrateAsync();
     }
 
     /// <summary>Inserts new catalog exercises and updates changed ones, keyed by their slug.</summary>
