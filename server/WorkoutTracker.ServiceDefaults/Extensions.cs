@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every WorkoutTracker host shares: OpenTelemetry (traces, metrics), health checks and
-/// resilient HttpClients. Hosts add their own sources and checks on top.
+/// resilient HttpClients, readable JSON. Hosts add their own sources and checks on top.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -29,6 +30,10 @@ public static class ServiceDefaultsExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+
+        // JSON answers as the web writes them: '+' in "+00:00", '<' or an apostrophe are not escaped as
+        // \u002B and the like. Safe because these answers are always served as JSON, never as HTML.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         return builder;
     }
 

@@ -252,7 +252,7 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
             id,
             type = "error",
             payload = new[] { AllowlistHttpCheck.ErrorObject(decision.Code!, decision.Message!) },
-        });
+        }, AllowlistHttpCheck.Json);
         return new(null, reply, null);
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using WorkoutTracker.Bff.Session;
@@ -63,7 +64,10 @@ internal sealed class AllowlistHttpCheck(PersistedOperationAllowlist allowlist, 
 
     /// <summary><c>{"errors":[{"message":…,"extensions":{"code":…}}]}</c>, the GraphQL shape clients read.</summary>
     public static string ErrorJson(string code, string message) =>
-        JsonSerializer.Serialize(new { errors = new[] { ErrorObject(code, message) } });
+        JsonSerializer.Serialize(new { errors = new[] { ErrorObject(code, message) } }, Json);
+
+    /// <summary>Readable JSON, as the server writes it (no <c>\u0027</c> for an apostrophe).</summary>
+    public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static object ErrorObject(string code, string message) => new { message, extensions = new { code } };
 

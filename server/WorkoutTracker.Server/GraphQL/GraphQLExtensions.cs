@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using GraphQL;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
@@ -18,7 +19,8 @@ public static class GraphQLExtensions
     {
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<WorkoutSchema>()
-            .AddSystemTextJson()
+            // Readable JSON as the web writes it: '+', '<', '\'' stay themselves (the media type is JSON, never HTML).
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(WorkoutSchema).Assembly)
             .AddComplexityAnalyzer((complexity, sp) =>
             {

@@ -112,6 +112,7 @@ public sealed class SessionTests(BffSystem system) : IClassFixture<BffSystem>
         Assert.Equal("athlete", user["role"]!.GetValue<string>());
         Assert.True(user["expiresAt"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddHours(1));
         Assert.Contains(user["claims"]!.AsArray(), c => c!["type"]!.GetValue<string>() == "role");
+        Assert.Matches("\"expiresAt\":\"[0-9T:.-]+\\+00:00\"", await response.Content.ReadAsStringAsync()); // readable: not \u002B00:00
 
         using var anonymous = system.Bff.CreateBffClient();
         using var refused = await anonymous.SendAsync(HttpMethod.Get, "/bff/user");

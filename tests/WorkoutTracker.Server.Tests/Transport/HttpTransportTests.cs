@@ -31,6 +31,26 @@ public sealed class HttpTransportTests(HttpTransportTests.Api api) : IClassFixtu
     }
 
     [Fact]
+    public async Task Json_answers_keep_plus_signs_and_apostrophes_as_they_are()
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+
+        var dates = await RawPostAsync(client, "{ sessions(first: 1) { items { startedAt } } }");
+        var error = await RawPostAsync(client, "{ me { nickname } }");
+
+        Assert.Matches("\"startedAt\":\"[0-9T:.-]+\\+00:00\"", dates); // a time zone offset, not \u002B00:00
+        Assert.Contains("Cannot query field 'nickname' on type 'User'.", error, StringComparison.Ordinal); // not \u0027
+        Assert.DoesNotContain("\\u00", dates + error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RawPostAsync(HttpClient client, string query)
+    {
+        using var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/graphql", UriKind.Relative), content);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task Client_accepting_only_application_json_gets_application_json()
     {
         using var client = await api.CreateClientForAsync(DemoUsers.Athlete);

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
 using GraphQL;
@@ -372,7 +373,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
     private void Enqueue(string type, string? id = null, string? payloadJson = null)
     {
         var buffer = new ArrayBufferWriter<byte>(128 + (payloadJson?.Length ?? 0));
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             if (id is not null)
