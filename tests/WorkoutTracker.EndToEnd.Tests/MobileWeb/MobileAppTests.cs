@@ -12,6 +12,7 @@ namespace WorkoutTracker.EndToEnd.Tests.MobileWeb;
 /// athlete trains through a network outage and the server ends up with every set, once; a coach
 /// watches an athlete's session live. Screenshots of each screen go to <c>artifacts/screenshots/mobile-*.png</c>.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
 {
     private readonly MobileWebSystem system;
@@ -136,13 +137,9 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         await page.GotoAsync($"/session/{sessionId}");
         var fifth = SetRow(page, 5, exercise, synced: true);
         await Assertions.Expect(fifth).ToBeVisibleAsync();
-        await fifth.ScrollIntoViewIfNeededAsync(); // the mouse can only swipe what is in the viewport
-        var box = (await fifth.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + box.Width - 20, box.Y + (box.Height / 2));
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width - 160, box.Y + (box.Height / 2), new() { Steps = 12 });
-        await page.Mouse.UpAsync();
-        await page.GetByLabel($"Delete set 5 of {exercise}").ClickAsync();
+        var delete = page.GetByLabel($"Delete set 5 of {exercise}");
+        await SwipeLeftUntilVisibleAsync(page, fifth, delete);
+        await delete.ClickAsync();
         await Assertions.Expect(SetRow(page, 5, exercise, synced: true)).ToHaveCountAsync(0);
         for (var attempt = 0; attempt < 100 && (await ServerSetsAsync(api, sessionId)).Count != 4; attempt++)
         {
@@ -262,6 +259,35 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Drags <paramref name="row"/> to the left with the mouse until <paramref name="action"/> shows, as a
+    /// person swipes again when a swipe did not take: the drag is real input to the app's PanResponder, and
+    /// a busy machine can deliver it before the row has settled (scrolled, laid out, hydrated). At least
+    /// one swipe must open the action.
+    /// </summary>
+    private async Task SwipeLeftUntilVisibleAsync(IPage page, ILocator row, ILocator action)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await row.ScrollIntoViewIfNeededAsync(); // the mouse can only swipe what is in the viewport
+            var box = (await row.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + box.Width - 20, box.Y + (box.Height / 2));
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(box.X + box.Width - 160, box.Y + (box.Height / 2), new() { Steps = 12 });
+            await page.Mouse.UpAsync();
+            try
+            {
+                await Assertions.Expect(action).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                output.WriteLine($"swipe opened the row's actions on attempt {attempt}");
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                output.WriteLine($"swipe attempt {attempt} did not open the row's actions; swiping again");
+            }
+        }
     }
 
     /// <summary>A set's row; synced rows are labelled "Set n of X: target …, done …", pending ones end with ", waiting to sync".</summary>

@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Animated, PanResponder } from 'react-native';
 
 /** How far (points) a row must be dragged left to open its actions. */
@@ -31,19 +31,24 @@ interface Props {
  */
 export function SwipeableRow({ enabled, onOpen, children }: Props) {
   const offset = useRef(new Animated.Value(0)).current;
-  const responder = useMemo(
-    () =>
-      PanResponder.create({
-        onMoveShouldSetPanResponder: (_, g) => enabled && claimsGesture(g.dx, g.dy),
-        onPanResponderMove: (_, g) => offset.setValue(Math.min(0, Math.max(g.dx, -2 * SWIPE_OPEN_DISTANCE))),
-        onPanResponderRelease: (_, g) => {
-          if (swipeOutcome(g.dx, g.dy) === 'open') onOpen();
-          Animated.spring(offset, { toValue: 0, useNativeDriver: false }).start();
-        },
-        onPanResponderTerminate: () => Animated.spring(offset, { toValue: 0, useNativeDriver: false }).start(),
-      }),
-    [enabled, onOpen, offset],
-  );
+  // The responder is made once and reads the latest props when the gesture asks: a new responder per
+  // render (onOpen is a new function each time) would drop a drag in progress whenever the row
+  // re-renders under the finger — a refetch or a live event is enough.
+  const latest = useRef({ enabled, onOpen });
+  useEffect(() => {
+    latest.current = { enabled, onOpen };
+  });
+  const responder = useRef(
+    PanResponder.create({
+      onMoveShouldSetPanResponder: (_, g) => latest.current.enabled && claimsGesture(g.dx, g.dy),
+      onPanResponderMove: (_, g) => offset.setValue(Math.min(0, Math.max(g.dx, -2 * SWIPE_OPEN_DISTANCE))),
+      onPanResponderRelease: (_, g) => {
+        if (latest.current.enabled && swipeOutcome(g.dx, g.dy) === 'open') latest.current.onOpen();
+        Animated.spring(offset, { toValue: 0, useNativeDriver: false }).start();
+      },
+      onPanResponderTerminate: () => Animated.spring(offset, { toValue: 0, useNativeDriver: false }).start(),
+    }),
+  ).current;
   return (
     <Animated.View style={{ transform: [{ translateX: offset }] }} {...responder.panHandlers}>
       {children}
