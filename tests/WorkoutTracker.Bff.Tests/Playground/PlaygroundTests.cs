@@ -3,27 +3,14 @@ using WorkoutTracker.Bff.Tests.Infrastructure;
 
 namespace WorkoutTracker.Bff.Tests.Playground;
 
-/// <summary>
-/// The BFF serving the GraphiQL build at /playground; builds it first when clients/playground/dist is
-/// missing (npm ci &amp;&amp; npm run build), since the BFF only serves a build that exists when it starts.
-/// </summary>
+/// <summary>The BFF serving the GraphiQL build at /playground (built first when missing).</summary>
 public sealed class PlaygroundSystem : BffSystem
 {
-    public static string PlaygroundRoot { get; } = Path.Combine(TestPostgres.RepositoryRoot, "clients", "playground");
-
-    protected override async Task BeforeStartAsync()
-    {
-        if (File.Exists(Path.Combine(PlaygroundRoot, "dist", "index.html")))
-        {
-            return;
-        }
-
-        await Processes.RunCheckedAsync("npm", ["ci", "--no-audit", "--no-fund"], PlaygroundRoot, TimeSpan.FromMinutes(5));
-        await Processes.RunCheckedAsync("npm", ["run", "build"], PlaygroundRoot, TimeSpan.FromMinutes(5));
-    }
+    protected override Task BeforeStartAsync() => PlaygroundBuild.EnsureAsync();
 }
 
 /// <summary>The coaches' playground in headless Chromium (Debian's), driven by Playwright, against the real BFF and server.</summary>
+[Trait("Category", "Browser")]
 public sealed class PlaygroundTests(PlaygroundSystem system) : IClassFixture<PlaygroundSystem>
 {
     [Fact]
