@@ -195,14 +195,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
         await socket.SendAsync(new { type = "connection_init", payload = new { authorization = "Bearer " + token } });
         await socket.ReceiveAsync();
         var (query, variables) = await cell.Operation(actor);
-        var before = world.Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>().SubscriberCount;
+        var before = world.Services.GetRequiredService<WorkoutTracker.Server.Common.EventLog.EventLogReader>().SubscriberCount;
         await socket.SubscribeAsync("matrix", query, variables);
         using var owner = await world.CreateClientForAsync(world.Users[Actor.Owner]);
         var sessionId = variables is null ? await owner.StartSessionAsync() : (string)variables.GetType().GetProperty("s")!.GetValue(variables)!;
 
         // Either the subscription is refused at once, or it is live and sees the owner's next set.
         var deadline = DateTime.UtcNow.AddSeconds(1);
-        while (world.Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>().SubscriberCount <= before && DateTime.UtcNow < deadline)
+        while (world.Services.GetRequiredService<WorkoutTracker.Server.Common.EventLog.EventLogReader>().SubscriberCount <= before && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
