@@ -233,7 +233,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
         var actor = cell.Expected[Actor.Owner] == Ok ? Actor.Owner : Actor.LinkedCoach;
         var user = world.Users[actor];
         var issuer = world.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkoutTracker.Server.Identity.DevelopmentIssuerOptions>>().Value;
-        var expires = DateTime.UtcNow.AddSeconds(-29); // inside the issuer's 30 s of clock skew: accepted, valid for one second more
+        var expires = DateTime.UtcNow.AddSeconds(-25); // inside the issuer's 30 s of clock skew: accepted, valid for five seconds more
         var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
         {
             Issuer = issuer.Issuer,
@@ -248,7 +248,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
 
         using var socket = await OpenAsync(token);
         var (query, variables) = await cell.Operation(actor);
-        await SubscribeAndWaitAsync(socket, query, variables);
+        await socket.SubscribeAsync("after", query, variables); // not waited on: on a loaded machine the credentials may end first, which closes it all the same
         return (await socket.ReceiveCloseAfterResultsAsync()).Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
