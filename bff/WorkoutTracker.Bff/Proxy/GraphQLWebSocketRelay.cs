@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Yarp.ReverseProxy.Forwarder;
 using WorkoutTracker.Bff.Security;
+using Microsoft.AspNetCore.Authentication;
 using WorkoutTracker.Bff.Session;
 
 namespace WorkoutTracker.Bff.Proxy;
@@ -16,12 +16,26 @@ namespace WorkoutTracker.Bff.Proxy;
 /// <list type="bullet">
 /// <item>refuse an athlete's <c>subscribe</c> whose document is not in the persisted manifest (an
 ///   <c>error</c> message for that id, code <c>PERSISTED_QUERY_REQUIRED</c>; the socket stays open),</item>
-/// <item>drop a token a client put in <c>connection_init</c>: the server authenticates the socket by the
-///   user's token that the relay puts on the upgrade request.</item>
+/// <item>drop the payload of <c>connection_init</c> and <c>ping</c>, whatever it holds and however its keys
+///   are spelled: the server authenticates the socket by the user's token that the relay puts on the upgrade
+///   request, and only the relay may hand it a renewed one;</item>
+/// <item>refuse binary frames (close 4400): the protocol is JSON text, and a frame the relay does not read
+///   is a frame it cannot check.</item>
 /// </list>
-/// Server messages and close codes are passed on unchanged.
+/// For the socket's whole life it also holds it to the BFF session: when the session's access token is
+/// renewed, the new token goes to the server in a <c>ping</c> whose payload carries it (the server renews
+/// the socket's credentials in place; any graphql-transport-ws server would just answer the ping), so
+/// subscriptions survive the renewal; when the session ends (logout on any instance, signalled through
+/// <see cref="SessionEndSignals"/>, or found gone or expired by a periodic check) the client's socket
+/// closes 4403. Server messages and close codes are passed on unchanged.
 /// </summary>
-public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist allowlist, ILogger<GraphQLWebSocketRelay> logger)
+public sealed partial class GraphQLWebSocketRelay(
+    PersistedOperationAllowlist allowlist,
+    PostgresTicketStore sessions,
+    SessionEndSignals sessionEnds,
+    IUserAccessTokens tokens,
+    Microsoft.Extensions.Options.IOptions<WorkoutTracker.Bff.Session.SessionOptions> sessionOptions,
+    ILogger<GraphQLWebSocketRelay> logger)
 {
     /// <summary>Largest client message relayed (the server's own limit is the same 64 KiB); larger ones close the socket 1009.</summary>
     public const int MaxMessageBytes = 64 * 1024;
@@ -68,8 +82,15 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
                 return;
             }
 
+            var session = await context.AuthenticateAsync();
+            var sessionKey = session.Properties?.Items.TryGetValue(PostgresTicketStore.SessionKeyItem, out var key) == true ? key : null;
             using var client = await context.WebSockets.AcceptWebSocketAsync(upstream.SubProtocol);
-            await RelayAsync(client, upstream, checkAllowlist: !context.User.IsCoach(), context.RequestAborted);
+            var relay = new Relay(client, upstream);
+            using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            var guard = GuardSessionAsync(context, sessionKey, userToken, relay, ended.Token);
+            await RelayAsync(relay, checkAllowlist: !context.User.IsCoach(), context.RequestAborted);
+            await ended.CancelAsync();
+            await guard;
         }
         finally
         {
@@ -77,10 +98,11 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
         }
     }
 
-    private async Task RelayAsync(WebSocket client, WebSocket server, bool checkAllowlist, CancellationToken aborted)
+    private async Task RelayAsync(Relay relay, bool checkAllowlist, CancellationToken aborted)
     {
-        using var clientSend = new SemaphoreSlim(1, 1);
-        var toServer = PumpClientMessagesAsync(client, server, clientSend, checkAllowlist, aborted);
+        var (client, server) = (relay.Client, relay.Server);
+        var clientSend = relay.ClientSend;
+        var toServer = PumpClientMessagesAsync(relay, checkAllowlist, aborted);
         var toClient = PumpServerFramesAsync(server, client, clientSend, aborted);
         await Task.WhenAny(toServer, toClient);
         var both = Task.WhenAll(toServer, toClient);
@@ -94,8 +116,9 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
     }
 
     /// <summary>Client → server, one whole message at a time, inspected before it is sent on.</summary>
-    private async Task PumpClientMessagesAsync(WebSocket client, WebSocket server, SemaphoreSlim clientSend, bool checkAllowlist, CancellationToken aborted)
+    private async Task PumpClientMessagesAsync(Relay relay, bool checkAllowlist, CancellationToken aborted)
     {
+        var (client, server, clientSend) = (relay.Client, relay.Server, relay.ClientSend);
         var buffer = new ArrayBufferWriter<byte>(4096);
         try
         {
@@ -121,26 +144,31 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
                 }
                 while (!frame.EndOfMessage);
 
-                ReadOnlyMemory<byte> message = buffer.WrittenMemory;
-                if (frame.MessageType == WebSocketMessageType.Text)
+                if (frame.MessageType != WebSocketMessageType.Text)
                 {
-                    var inspected = Inspect(message.Span, checkAllowlist);
-                    if (inspected.Close is { } reason)
-                    {
-                        await CloseBothAsync(client, server, clientSend, (WebSocketCloseStatus)4400, reason);
-                        return;
-                    }
-
-                    if (inspected.Reply is { } reply)
-                    {
-                        await SendAsync(client, clientSend, reply, aborted);
-                        continue;
-                    }
-
-                    message = inspected.Forward ?? message;
+                    await CloseBothAsync(client, server, clientSend, (WebSocketCloseStatus)4400, "Invalid message received: binary frames are not accepted");
+                    return;
                 }
 
-                await server.SendAsync(message, frame.MessageType, endOfMessage: true, aborted);
+                ReadOnlyMemory<byte> message = buffer.WrittenMemory;
+                var inspected = Inspect(message.Span, checkAllowlist);
+                if (inspected.Close is { } reason)
+                {
+                    await CloseBothAsync(client, server, clientSend, (WebSocketCloseStatus)4400, reason);
+                    return;
+                }
+
+                if (inspected.Reply is { } reply)
+                {
+                    await SendAsync(client, clientSend, reply, aborted);
+                    continue;
+                }
+
+                await relay.SendToServerAsync(inspected.Forward ?? message, aborted);
+                if (inspected.IsConnectionInit)
+                {
+                    relay.InitForwarded.TrySetResult();
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -190,7 +218,7 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
         }
     }
 
-    private readonly record struct Inspection(ReadOnlyMemory<byte>? Forward, byte[]? Reply, string? Close);
+    private readonly record struct Inspection(ReadOnlyMemory<byte>? Forward, byte[]? Reply, string? Close, bool IsConnectionInit = false);
 
     /// <summary>
     /// What to do with a client message: send it on (possibly rewritten), answer it here, or close the
@@ -219,9 +247,11 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
         }
 
         var type = message["type"] is JsonValue typeValue && typeValue.TryGetValue<string>(out var t) ? t : null;
-        if (type == "connection_init" && message["payload"] is JsonObject init && RemoveTokens(init))
+        if (string.Equals(type, "connection_init", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "ping", StringComparison.OrdinalIgnoreCase))
         {
-            return new(Encoding.UTF8.GetBytes(message.ToJsonString()), null, null);
+            // Credentials come from the session only: whatever the payload holds (any spelling of a token, nested headers) is dropped.
+            var bare = JsonSerializer.SerializeToUtf8Bytes(new { type });
+            return new(bare, null, null, IsConnectionInit: type == "connection_init");
         }
 
         if (!checkAllowlist || !string.Equals(type, "subscribe", StringComparison.OrdinalIgnoreCase))
@@ -256,17 +286,116 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
         return new(null, reply, null);
     }
 
-    private static bool RemoveTokens(JsonObject payload)
+    /// <summary>
+    /// Holds the socket to its BFF session: renews the server's credentials when the session's token is
+    /// renewed, and ends the socket (4403) when the session ends. Checks at the token's renewal time and at
+    /// least every <see cref="WorkoutTracker.Bff.Session.SessionOptions.WebSocketCheckInterval"/>; a logout anywhere ends it at once.
+    /// </summary>
+    private async Task GuardSessionAsync(HttpContext context, string? sessionKey, string token, Relay relay, CancellationToken ended)
     {
-        var names = payload.Select(p => p.Key)
-            .Where(k => k.Equals("authorization", StringComparison.OrdinalIgnoreCase) || k.Equals("token", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        foreach (var name in names)
+        if (sessionKey is null)
         {
-            payload.Remove(name);
+            return;
         }
 
-        return names.Count > 0;
+        using var loggedOut = CancellationTokenSource.CreateLinkedTokenSource(ended);
+        using var watch = sessionEnds.Watch(sessionKey, () =>
+        {
+            try
+            {
+                loggedOut.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the relay already ended
+            }
+        });
+        var current = token;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await Task.Delay(NextCheck(current), loggedOut.Token);
+                }
+                catch (OperationCanceledException) when (!ended.IsCancellationRequested)
+                {
+                    LogSessionEnded(logger, "logged out");
+                    await relay.EndAsync(4403, "Session ended");
+                    return;
+                }
+
+                if (await sessions.RetrieveAsync(sessionKey) is null || await tokens.GetAsync(context, ended) is not { } fresh)
+                {
+                    LogSessionEnded(logger, "gone or expired");
+                    await relay.EndAsync(4403, "Session ended");
+                    return;
+                }
+
+                if (fresh != current)
+                {
+                    await relay.InitForwarded.Task.WaitAsync(ended);
+                    await relay.SendToServerAsync(JsonSerializer.SerializeToUtf8Bytes(new { type = "ping", payload = new { authorization = "Bearer " + fresh } }), ended);
+                    current = fresh;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // the relay ended
+        }
+    }
+
+    /// <summary>When to look at the session again: when its token is due for renewal, but at least every check interval (and not sooner than a second).</summary>
+    private TimeSpan NextCheck(string token)
+    {
+        var options = sessionOptions.Value;
+        var now = DateTimeOffset.UtcNow;
+        DateTimeOffset expires;
+        try
+        {
+            expires = new DateTimeOffset(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).ValidTo, TimeSpan.Zero);
+        }
+        catch (ArgumentException)
+        {
+            return options.WebSocketCheckInterval;
+        }
+
+        // A second past the renewal time, so the session's own clock (set when the BFF received the token) agrees it is due.
+        var renewal = expires - options.RefreshBeforeExpiry + TimeSpan.FromSeconds(1);
+        var wait = renewal > now ? renewal - now : (expires - now) / 2;
+        return TimeSpan.FromTicks(Math.Clamp(wait.Ticks, TimeSpan.TicksPerSecond, options.WebSocketCheckInterval.Ticks));
+    }
+
+    /// <summary>The two sockets of one relayed connection; each direction's sends are serialised.</summary>
+    private sealed class Relay(WebSocket client, WebSocket server)
+    {
+        public WebSocket Client => client;
+
+        public WebSocket Server => server;
+
+        public SemaphoreSlim ClientSend { get; } = new(1, 1);
+
+        public SemaphoreSlim ServerSend { get; } = new(1, 1);
+
+        /// <summary>Completes once the client's <c>connection_init</c> went to the server (credentials may be renewed only after it).</summary>
+        public TaskCompletionSource InitForwarded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task SendToServerAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+        {
+            await ServerSend.WaitAsync(cancellationToken);
+            try
+            {
+                await server.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+            finally
+            {
+                ServerSend.Release();
+            }
+        }
+
+        public Task EndAsync(int code, string reason) => CloseBothAsync(client, server, ClientSend, (WebSocketCloseStatus)code, reason);
     }
 
     /// <summary>Whether the message object names <c>type</c>, <c>id</c> or <c>payload</c> twice (readers disagree on which one wins).</summary>
@@ -342,6 +471,9 @@ public sealed partial class GraphQLWebSocketRelay(PersistedOperationAllowlist al
 
     [LoggerMessage(LogLevel.Warning, "GraphQL WebSocket: could not connect to server {Destination}: {Reason}")]
     private static partial void LogUpstreamFailed(ILogger logger, string destination, string reason);
+
+    [LoggerMessage(LogLevel.Information, "GraphQL WebSocket: the session ended ({How}); closing 4403")]
+    private static partial void LogSessionEnded(ILogger logger, string how);
 
     [LoggerMessage(LogLevel.Information, "GraphQL WebSocket: refused an athlete's subscribe ({Code})")]
     private static partial void LogRefused(ILogger logger, string code);

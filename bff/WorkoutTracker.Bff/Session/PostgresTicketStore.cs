@@ -13,7 +13,7 @@ namespace WorkoutTracker.Bff.Session;
 /// Data Protection keys. Signing out deletes the row, so an old cookie is worthless afterwards, and
 /// every BFF instance sees the same sessions.
 /// </summary>
-public sealed class PostgresTicketStore(IDbContextFactory<BffDb> dbs, IDataProtectionProvider dataProtection, TimeProvider clock) : ITicketStore
+public sealed class PostgresTicketStore(IDbContextFactory<BffDb> dbs, IDataProtectionProvider dataProtection, SessionEndSignals endSignals, TimeProvider clock) : ITicketStore
 {
     /// <summary>Item on a retrieved ticket's properties naming its session (never stored).</summary>
     public const string SessionKeyItem = ".bff.session";
@@ -73,10 +73,15 @@ public sealed class PostgresTicketStore(IDbContextFactory<BffDb> dbs, IDataProte
         return ticket;
     }
 
+    /// <summary>Deletes the session, then tells every instance (its relayed WebSockets close 4403).</summary>
     public async Task RemoveAsync(string key)
     {
-        await using var db = await dbs.CreateDbContextAsync();
-        await db.Sessions.Where(s => s.Key == key).ExecuteDeleteAsync();
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            await db.Sessions.Where(s => s.Key == key).ExecuteDeleteAsync();
+        }
+
+        await endSignals.AnnounceAsync(key);
     }
 
     /// <summary>The session's tokens, or null when the session is gone or has none.</summary>
@@ -117,6 +122,11 @@ public sealed class PostgresTicketStore(IDbContextFactory<BffDb> dbs, IDataProte
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (next is null)
+        {
+            await endSignals.AnnounceAsync(key);
+        }
+
         return next;
     }
 

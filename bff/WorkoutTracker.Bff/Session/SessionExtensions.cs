@@ -35,6 +35,8 @@ public static class SessionExtensions
             .SetApplicationName("WorkoutTracker.Bff")
             .PersistKeysToDbContext<BffDb>();
 
+        services.AddSingleton<SessionEndSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionEndSignals>());
         services.AddSingleton<PostgresTicketStore>();
         if (builder.Configuration.UsesEntraId())
         {

@@ -23,4 +23,11 @@ public sealed class SessionOptions
     /// <summary>An access token this close to its expiry is refreshed (refresh-token grant) before it is forwarded.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A relayed WebSocket checks its session this often (besides the instant logout signal, which a
+    /// reconnecting listener may miss) and closes 4403 once the session is gone or expired.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan WebSocketCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

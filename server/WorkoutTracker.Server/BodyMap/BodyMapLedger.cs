@@ -13,29 +13,12 @@ public static class BodyMapLedger
 {
     public static async Task<BodyMapStamp> ApplyAsync(WorkoutDb db, Guid athleteId, Exercise exercise, SetFacts? before, SetFacts? after, CancellationToken ct)
     {
-        var deltas = new List<(DateOnly Week, MuscleContribution Change)>();
-        if (before is not null)
-        {
-            var week = BodyMapRules.WeekStartOf(before.PerformedAt);
-            deltas.AddRange(BodyMapRules.ContributionsOf(before, exercise.PrimaryMuscles, exercise.SecondaryMuscles).Select(c => (week, c.Negate())));
-        }
-
-        if (after is not null)
-        {
-            var week = BodyMapRules.WeekStartOf(after.PerformedAt);
-            deltas.AddRange(BodyMapRules.ContributionsOf(after, exercise.PrimaryMuscles, exercise.SecondaryMuscles).Select(c => (week, c)));
-        }
-
         var weeks = new[] { before, after }.OfType<SetFacts>().Select(s => BodyMapRules.WeekStartOf(s.PerformedAt)).Distinct().ToList();
         var versions = new Dictionary<DateOnly, int>();
         foreach (var week in weeks)
         {
             versions[week] = await BumpVersionAsync(db, athleteId, week, ct);
-            var changes = deltas.Where(d => d.Week == week)
-                .GroupBy(d => d.Change.Muscle)
-                .Select(g => new MuscleContribution(g.Key, g.Sum(x => x.Change.HardSets), g.Sum(x => x.Change.TotalReps), g.Sum(x => x.Change.VolumeLoadKg)))
-                .Where(c => c.HardSets != 0 || c.TotalReps != 0 || c.VolumeLoadKg != 0)
-                .ToList();
+            var changes = ChangesOf(exercise, before, after, week);
             if (changes.Count > 0)
             {
                 await AddAsync(db, athleteId, week, changes, ct);
@@ -44,6 +27,31 @@ public static class BodyMapLedger
 
         var current = BodyMapRules.WeekStartOf((after ?? before)!.PerformedAt);
         return new BodyMapStamp(current, versions[current]);
+    }
+
+    /// <summary>
+    /// What a set change adds to (or, negative, takes from) each muscle of <paramref name="week"/>: what
+    /// the set contributed <paramref name="before"/> is subtracted, what it contributes <paramref name="after"/>
+    /// added; muscles left unchanged are omitted.
+    /// </summary>
+    public static List<MuscleContribution> ChangesOf(Exercise exercise, SetFacts? before, SetFacts? after, DateOnly week)
+    {
+        var deltas = new List<MuscleContribution>();
+        if (before is not null && BodyMapRules.WeekStartOf(before.PerformedAt) == week)
+        {
+            deltas.AddRange(BodyMapRules.ContributionsOf(before, exercise.PrimaryMuscles, exercise.SecondaryMuscles).Select(c => c.Negate()));
+        }
+
+        if (after is not null && BodyMapRules.WeekStartOf(after.PerformedAt) == week)
+        {
+            deltas.AddRange(BodyMapRules.ContributionsOf(after, exercise.PrimaryMuscles, exercise.SecondaryMuscles));
+        }
+
+        return deltas
+            .GroupBy(d => d.Muscle)
+            .Select(g => new MuscleContribution(g.Key, g.Sum(x => x.HardSets), g.Sum(x => x.TotalReps), g.Sum(x => x.VolumeLoadKg)))
+            .Where(c => c.HardSets != 0 || c.TotalReps != 0 || c.VolumeLoadKg != 0)
+            .ToList();
     }
 
     private static async Task<int> BumpVersionAsync(WorkoutDb db, Guid athleteId, DateOnly week, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Profiles;
 
@@ -77,7 +78,11 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
             link.AcceptedAt = now;
         }, cancellationToken);
 
-    /// <summary>Either side ends a link (or withdraws or declines a pending one).</summary>
+    /// <summary>
+    /// Either side ends a link (or withdraws or declines a pending one). Ending an active link appends a
+    /// <see cref="EventKind.CoachLinkEnded"/> event in the same transaction: every instance then ends the
+    /// coach's subscriptions on that athlete.
+    /// </summary>
     public Task<Idempotent<CoachLink>> EndAsync(User user, CoachLinkInput input, CancellationToken cancellationToken) =>
         ChangeAsync(user, input, "endCoachLink", (link, now) =>
         {
@@ -86,11 +91,21 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
                 throw new CoachLinkStateException("The link has already ended.");
             }
 
+            var wasActive = link.Status == CoachLinkStatus.Active;
             link.Status = CoachLinkStatus.Ended;
             link.EndedAt = now;
+            return wasActive;
         }, cancellationToken);
 
-    private Task<Idempotent<CoachLink>> ChangeAsync(User user, CoachLinkInput input, string operation, Action<CoachLink, DateTimeOffset> change, CancellationToken cancellationToken)
+    private Task<Idempotent<CoachLink>> ChangeAsync(User user, CoachLinkInput input, string operation, Action<CoachLink, DateTimeOffset> change, CancellationToken cancellationToken) =>
+        ChangeAsync(user, input, operation, (link, now) =>
+        {
+            change(link, now);
+            return false;
+        }, cancellationToken);
+
+    /// <param name="change">Changes the link; true when the coach lost access by it (an event is appended).</param>
+    private Task<Idempotent<CoachLink>> ChangeAsync(User user, CoachLinkInput input, string operation, Func<CoachLink, DateTimeOffset, bool> change, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return idempotent.RunAsync(
@@ -106,8 +121,15 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
                     throw new NotFoundException("Coach link", input.LinkId.ToString());
                 }
 
-                change(link, now);
+                var accessEnded = change(link, now);
                 await db.SaveChangesAsync(ct);
+                if (accessEnded)
+                {
+                    await EventLogWriter.AppendAsync(
+                        db, EventKind.CoachLinkEnded, link.AthleteId, sessionId: null, setId: null, sessionVersion: null,
+                        bodyMapWeekStart: null, bodyMapVersion: null, link.CoachId, now, ct);
+                }
+
                 return (link, link.Id.ToString());
             },
             ReplayAsync,

@@ -1,5 +1,6 @@
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.GraphQL.Caching;
@@ -19,6 +20,7 @@ public static class FeatureServiceExtensions
         services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection(IdempotencyOptions.SectionName))
             .Validate(o => o.Retention > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero, "Idempotency durations must be positive.")
             .ValidateOnStart();
+        builder.AddEventLog();
         services.AddSingleton<IdempotentMutations>();
         services.AddHostedService<IdempotencyPruning>();
 
@@ -41,11 +43,8 @@ public static class FeatureServiceExtensions
 
         services.AddSingleton<SessionCommands>();
         services.AddSingleton<SessionReads>();
-        services.AddSingleton<SessionEventHub>();
         services.AddMemoryCache();
         services.AddSingleton<SessionEventDetails>();
-        services.AddSingleton<SessionEventListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<SessionEventListener>());
 
         builder.AddWorkoutCoach();
         return builder;

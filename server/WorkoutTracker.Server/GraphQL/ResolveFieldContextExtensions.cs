@@ -1,5 +1,6 @@
 using GraphQL;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Identity;
 using WorkoutTracker.Server.Profiles;
 
@@ -18,4 +19,8 @@ public static class ResolveFieldContextExtensions
     /// <summary>Like <see cref="GetUuidArgument"/> for an optional argument.</summary>
     public static Guid? GetOptionalUuidArgument(this IResolveFieldContext context, string name) =>
         context.GetArgument<string?>(name) is null ? null : context.GetUuidArgument(name);
+
+    /// <summary>An optional event-log cursor argument (<c>after</c>); one this API did not give out is a VALIDATION error.</summary>
+    public static EventCursor? GetEventCursorArgument(this IResolveFieldContext context, string name) =>
+        context.GetArgument<string?>(name) is { } value ? EventCursor.Decode(value, name) : null;
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Exercises;
@@ -15,9 +17,10 @@ public sealed record SetChange(WorkoutSet? Set, Guid SetId, TrainingSession Sess
 /// <summary>
 /// The session mutations. Each one is idempotent by clientMutationId, validates before writing, locks
 /// the session row so a session's sets change one at a time (orders stay unique, versions and events
-/// stay in order), keeps the body map current and publishes its event, all in the same transaction.
+/// stay in order), keeps the body map current and appends its event to the event log, all in the same transaction.
 /// </summary>
-public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgression progression, ExerciseCatalogCache catalog, TimeProvider clock)
+public sealed class SessionCommands(
+    IdempotentMutations idempotent, SessionProgression progression, ExerciseCatalogCache catalog, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public Task<Idempotent<TrainingSession>> StartAsync(User athlete, StartSessionInput input, CancellationToken cancellationToken)
     {
@@ -81,6 +84,13 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
         return stored.AthleteId == athlete.Id ? stored : throw new SessionIdTakenException(session.Id);
     }
 
+    /// <summary>
+    /// Logs a set in one round trip: validation and the body-map contributions are worked out here, then
+    /// <c>log_set(...)</c> (migration <c>LogSetInOneStatement</c>) claims the clientMutationId, updates the
+    /// session row (its lock), inserts the set, adds to the body map, appends the event row and answers the
+    /// set and session, all in one statement and so one transaction. A replay answers the first result from
+    /// the same statement. Its guarantees are <see cref="IdempotentMutations"/>'s.
+    /// </summary>
     public async Task<Idempotent<SetChange>> LogSetAsync(User athlete, LogSetInput input, CancellationToken cancellationToken)
     {
         RequireAthlete(athlete);
@@ -94,38 +104,81 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
 
         var exercise = await catalog.FindAsync(input.ExerciseId) ?? throw new NotFoundException("Exercise", input.ExerciseId);
         var normalized = input with { ClientMutationId = "", PerformedAt = input.PerformedAt?.ToUniversalTime() };
-        return await idempotent.RunAsync(
-            athlete.Id,
-            input.ClientMutationId,
-            "logSet",
-            normalized,
-            async (db, ct) =>
+        var performedAt = input.PerformedAt ?? now;
+        var week = BodyMapRules.WeekStartOf(performedAt);
+        var changes = BodyMapLedger.ChangesOf(exercise, before: null, new SetFacts(performedAt, input.LoadKg, input.Reps, input.Rpe, input.IsWarmup), week);
+        return await idempotent.RunStatementAsync(input.ClientMutationId, normalized, async (fingerprint, ct) =>
+        {
+            await using var command = dataSource.CreateCommand("SELECT * FROM log_set($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)");
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = athlete.Id });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.ClientMutationId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fingerprint });
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = input.SessionId });
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7(now) });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.ExerciseId });
+            command.Parameters.Add(new NpgsqlParameter<decimal> { TypedValue = input.LoadKg });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = input.Reps });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Numeric, Value = (object?)input.Rpe ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = (object?)input.RestSeconds ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = input.IsWarmup });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = performedAt.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = week });
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. changes.Select(c => c.Muscle.ToString())] });
+            command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [.. changes.Select(c => c.HardSets)] });
+            command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [.. changes.Select(c => c.TotalReps)] });
+            command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [.. changes.Select(c => c.VolumeLoadKg)] });
+            try
             {
-                var session = await LockOpenSessionAsync(db, athlete, input.SessionId, ct);
-                var set = new WorkoutSet
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                await reader.ReadAsync(ct);
+                var outcome = reader.GetString(0);
+                return outcome == "conflict"
+                    ? new StatementOutcome<SetChange>(null, Replayed: false, Conflict: true)
+                    : new StatementOutcome<SetChange>(ReadSetChange(reader), Replayed: outcome == "replayed", Conflict: false);
+            }
+            catch (PostgresException ex) when (ex.SqlState is "WT404" or "WT403" or "WT409")
+            {
+                throw ex.SqlState switch
                 {
-                    Id = Guid.CreateVersion7(now),
-                    SessionId = session.Id,
-                    AthleteId = athlete.Id,
-                    ExerciseId = input.ExerciseId,
-                    Order = session.NextSetOrder++,
-                    LoadKg = input.LoadKg,
-                    Reps = input.Reps,
-                    Rpe = input.Rpe,
-                    RestSeconds = input.RestSeconds,
-                    IsWarmup = input.IsWarmup,
-                    PerformedAt = input.PerformedAt ?? now,
-                    UpdatedAt = now,
+                    "WT404" => new NotFoundException("Session", input.SessionId.ToString()),
+                    "WT403" => new NotYourSessionException(),
+                    _ => new SessionFinishedException(input.SessionId),
                 };
-                db.Sets.Add(set);
-                session.Version++;
-                await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, exercise, before: null, after: FactsOf(set), ct);
-                await PublishAsync(db, SessionEventKind.SetLogged, session, set.Id, bodyMap, now, ct);
-                return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
-            },
-            ReplaySetAsync,
-            cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>A row of <c>log_set</c>: the set's id and columns (null when a replay finds it deleted), then the session's.</summary>
+    private static SetChange ReadSetChange(NpgsqlDataReader row)
+    {
+        var session = new TrainingSession
+        {
+            Id = row.GetGuid(11),
+            AthleteId = row.GetGuid(12),
+            PlanDayNumber = row.IsDBNull(13) ? null : row.GetInt32(13),
+            StartedAt = row.GetFieldValue<DateTimeOffset>(14),
+            FinishedAt = row.IsDBNull(15) ? null : row.GetFieldValue<DateTimeOffset>(15),
+            NextSetOrder = row.GetInt32(16),
+            Version = row.GetInt32(17),
+        };
+        var setId = row.GetGuid(1);
+        var set = row.IsDBNull(2) ? null : new WorkoutSet
+        {
+            Id = setId,
+            SessionId = session.Id,
+            AthleteId = session.AthleteId,
+            ExerciseId = row.GetString(2),
+            Order = row.GetInt32(3),
+            LoadKg = row.GetDecimal(4),
+            Reps = row.GetInt32(5),
+            Rpe = row.IsDBNull(6) ? null : row.GetDecimal(6),
+            RestSeconds = row.IsDBNull(7) ? null : row.GetInt32(7),
+            IsWarmup = row.GetBoolean(8),
+            PerformedAt = row.GetFieldValue<DateTimeOffset>(9),
+            UpdatedAt = row.GetFieldValue<DateTimeOffset>(10),
+        };
+        return new SetChange(set, setId, session);
     }
 
     public Task<Idempotent<SetChange>> UpdateSetAsync(User athlete, UpdateSetInput input, CancellationToken cancellationToken)
@@ -151,7 +204,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
                 session.Version++;
                 await db.SaveChangesAsync(ct);
                 var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set), before, FactsOf(set), ct);
-                await PublishAsync(db, SessionEventKind.SetUpdated, session, set.Id, bodyMap, now, ct);
+                await PublishAsync(db, EventKind.SetUpdated, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
             },
             ReplaySetAsync,
@@ -174,7 +227,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
                 session.Version++;
                 await db.SaveChangesAsync(ct);
                 var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set), FactsOf(set), after: null, ct);
-                await PublishAsync(db, SessionEventKind.SetDeleted, session, set.Id, bodyMap, now, ct);
+                await PublishAsync(db, EventKind.SetDeleted, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(null, set.Id, session), SetResultId(session, set.Id));
             },
             ReplaySetAsync,
@@ -204,7 +257,7 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
                 session.Version++;
                 await db.SaveChangesAsync(ct);
                 await progression.ApplyAsync(db, session, ct);
-                await PublishAsync(db, SessionEventKind.SessionFinished, session, null, bodyMap: null, now, ct);
+                await PublishAsync(db, EventKind.SessionFinished, session, null, bodyMap: null, now, ct);
                 return (session, session.Id.ToString());
             },
             async (db, resultId, ct) => await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(resultId!), ct),
@@ -271,8 +324,8 @@ public sealed class SessionCommands(IdempotentMutations idempotent, SessionProgr
 
     private static SetFacts FactsOf(WorkoutSet set) => new(set.PerformedAt, set.LoadKg, set.Reps, set.Rpe, set.IsWarmup);
 
+    /// <summary>Appends the change's event row in its transaction (see <see cref="EventLogWriter"/>).</summary>
     private static Task PublishAsync(
-        WorkoutDb db, SessionEventKind kind, TrainingSession session, Guid? setId, BodyMapStamp? bodyMap, DateTimeOffset now, CancellationToken ct) =>
-        SessionEventChannel.PublishAsync(
-            db, new SessionEventNotice(kind, session.Id, session.AthleteId, setId, session.Version, now, bodyMap?.WeekStart, bodyMap?.Version), ct);
+        WorkoutDb db, EventKind kind, TrainingSession session, Guid? setId, BodyMapStamp? bodyMap, DateTimeOffset now, CancellationToken ct) =>
+        EventLogWriter.AppendAsync(db, kind, session.AthleteId, session.Id, setId, session.Version, bodyMap?.WeekStart, bodyMap?.Version, coachId: null, now, ct);
 }

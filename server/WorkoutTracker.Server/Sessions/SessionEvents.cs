@@ -1,9 +1,8 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.Common.EventLog;
 
 namespace WorkoutTracker.Server.Sessions;
 
+/// <summary>The changes of a live session, as <c>sessionUpdated</c> and <c>athleteActivity</c> name them.</summary>
 public enum SessionEventKind
 {
     SetLogged,
@@ -12,49 +11,15 @@ public enum SessionEventKind
     SessionFinished,
 }
 
-/// <summary>
-/// What changed in a session, as carried by PostgreSQL NOTIFY: ids and the session version only, so
-/// the payload stays small; subscribers load the rest.
-/// </summary>
-public sealed record SessionEventNotice(
-    SessionEventKind Kind,
-    Guid SessionId,
-    Guid AthleteId,
-    Guid? SetId,
-    int SessionVersion,
-    DateTimeOffset OccurredAt,
-    DateOnly? BodyMapWeekStart = null,
-    int? BodyMapVersion = null);
-
-/// <summary>
-/// Publishes session events through PostgreSQL <c>pg_notify</c> inside the transaction of the change:
-/// PostgreSQL delivers a notification only when that transaction commits, and in commit order, to every
-/// server instance listening (this one included), so events never announce a change that rolled back.
-/// </summary>
-public static class SessionEventChannel
+public static class SessionEventKinds
 {
-    public const string Name = "session_events";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>The session change an event-log kind stands for (only session changes reach subscribers).</summary>
+    public static SessionEventKind Of(EventKind kind) => kind switch
     {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        EventKind.SetLogged => SessionEventKind.SetLogged,
+        EventKind.SetUpdated => SessionEventKind.SetUpdated,
+        EventKind.SetDeleted => SessionEventKind.SetDeleted,
+        EventKind.SessionFinished => SessionEventKind.SessionFinished,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a session change"),
     };
-
-    public static Task PublishAsync(WorkoutDb db, SessionEventNotice notice, CancellationToken cancellationToken)
-    {
-        var payload = JsonSerializer.Serialize(notice, Json);
-        return db.Database.ExecuteSqlAsync($"SELECT pg_notify({Name}, {payload})", cancellationToken);
-    }
-
-    public static SessionEventNotice? Parse(string payload)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<SessionEventNotice>(payload, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -66,10 +66,20 @@ public sealed class GraphQLWsClient : IDisposable
     /// <summary>A browser's origin for a BFF address (<c>http://127.0.0.1:port</c>).</summary>
     public static string OriginOf(Uri address) => address.GetLeftPart(UriPartial.Authority);
 
-    public async Task InitAsync(object? payload = null)
+    /// <summary>Sends <c>connection_init</c> and returns the <c>connection_ack</c> (failing on anything else).</summary>
+    public async Task<JsonNode> InitAsync(object? payload = null)
     {
         await SendAsync(new { type = "connection_init", payload = payload ?? new { } });
-        Assert.Equal("connection_ack", (await ReceiveAsync())["type"]!.GetValue<string>());
+        var ack = await ReceiveAsync();
+        Assert.Equal("connection_ack", ack["type"]!.GetValue<string>());
+        return ack;
+    }
+
+    /// <summary>Sends <paramref name="message"/> as JSON in a binary frame (the protocol's messages are text).</summary>
+    public async Task SendBinaryAsync(object message)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await _socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Binary, endOfMessage: true, timeout.Token);
     }
 
     public Task SubscribeAsync(string id, object payload) => SendAsync(new { id, type = "subscribe", payload });

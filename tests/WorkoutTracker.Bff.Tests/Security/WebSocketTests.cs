@@ -96,18 +96,62 @@ public sealed class WebSocketTests(BffSystem system) : IClassFixture<BffSystem>
         Assert.Equal(401, refused.Status);
     }
 
-    [Fact]
-    public async Task A_token_the_client_puts_in_connection_init_is_dropped_and_the_session_token_used()
+    public static TheoryData<string> ForgedConnectionParams() =>
+    [
+        """{"authorization":"Bearer forged","token":"forged"}""",
+        """{"Authorization":"Bearer forged"}""",
+        """{"AUTHORIZATION":"Bearer forged"}""",
+        """{"Token":"forged"}""",
+        """{"auth\u006frization":"Bearer forged"}""",
+        """{"accessToken":"forged","access_token":"forged","jwt":"forged"}""",
+        """{"headers":{"Authorization":"Bearer forged"}}""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ForgedConnectionParams))]
+    public async Task A_token_the_client_puts_in_connection_init_is_dropped_whatever_its_spelling(string payload)
     {
         using var athlete = await system.SignInAthleteAsync();
         using var socket = await GraphQLWsClient.ConnectAsync(athlete.Address, athlete.Cookie, GraphQLWsClient.OriginOf(athlete.Address));
 
-        // The server would close 4403 for this token if it saw it; the BFF strips it, so the upgrade's token counts.
-        await socket.InitAsync(new { authorization = "Bearer forged", token = "forged" });
+        // The server would close 4403 for a forged token if it saw one; the BFF drops the payload, so the session's token counts.
+        await socket.InitAsync(System.Text.Json.Nodes.JsonNode.Parse(payload));
 
         await socket.SubscribeAsync("me", new { query = PersistedOperations.TextOf("Me") });
         var next = await socket.ReceiveAsync("next", "me");
         Assert.Equal("Alex Athlete", next["payload"]!["data"]!["me"]!["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_ping_carrying_a_token_from_the_client_never_reaches_the_server_as_credentials()
+    {
+        using var athlete = await system.SignInAthleteAsync();
+        using var socket = await GraphQLWsClient.ConnectAsync(athlete.Address, athlete.Cookie, GraphQLWsClient.OriginOf(athlete.Address));
+        await socket.InitAsync();
+
+        // A ping with a token renews the socket's credentials on the server (4403 for a forged one); only the BFF may send one.
+        await socket.SendAsync(new { type = "ping", payload = new { authorization = "Bearer forged" } });
+        var pong = await socket.ReceiveAsync();
+
+        Assert.Equal("pong", pong["type"]!.GetValue<string>());
+        Assert.Null(socket.Closed);
+        await socket.SubscribeAsync("me", new { query = PersistedOperations.TextOf("Me") });
+        Assert.Equal("Alex Athlete", (await socket.ReceiveAsync("next", "me"))["payload"]!["data"]!["me"]!["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_athletes_binary_frame_is_refused_4400_and_its_document_never_runs()
+    {
+        using var athlete = await system.SignInAthleteAsync();
+        using var socket = await GraphQLWsClient.ConnectAsync(athlete.Address, athlete.Cookie, GraphQLWsClient.OriginOf(athlete.Address));
+        await socket.InitAsync();
+
+        // An ad-hoc document the allowlist refuses as text; as a binary frame it must not slip through.
+        await socket.SendBinaryAsync(new { id = "adhoc", type = "subscribe", payload = new { query = "{ me { id } }" } });
+
+        var (code, reason) = await socket.ReceiveCloseAsync();
+        Assert.Equal(4400, code);
+        Assert.Contains("binary", reason, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -89,10 +89,10 @@ public class WorkoutApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<WorkoutDb> CreateDbAsync() =>
         Services.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync();
 
-    /// <summary>Waits until this instance's session-event hub has at least <paramref name="count"/> subscribers.</summary>
+    /// <summary>Waits until this instance's event log reader has at least <paramref name="count"/> subscribers.</summary>
     public async Task WaitForSessionSubscribersAsync(int count)
     {
-        var hub = Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>();
+        var hub = Services.GetRequiredService<WorkoutTracker.Server.Common.EventLog.EventLogReader>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (hub.SubscriberCount < count)
         {

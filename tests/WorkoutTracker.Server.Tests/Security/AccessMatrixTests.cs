@@ -12,7 +12,8 @@ namespace WorkoutTracker.Server.Tests.Security;
 
 /// <summary>
 /// Every query, mutation and subscription field, tried as the owner of the data, another athlete, a
-/// linked coach, an unlinked coach and anonymously. The expected table below is the access policy;
+/// linked coach, an unlinked coach and anonymously; every subscription also after the link ended and
+/// after logout (credentials ended). The expected table below is the access policy;
 /// the test fails when a cell differs or when the schema has a root field the table does not cover.
 /// </summary>
 public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutputHelper output) : IClassFixture<AccessMatrixTests.World>
@@ -172,6 +173,108 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches) + "\n\n" + table);
     }
 
+    /// <summary>
+    /// The columns every subscription adds: its linked coach's subscription after the link ended
+    /// (FORBIDDEN at once), and anyone's after their credentials end (what a logout comes to on the server:
+    /// the token stops being valid, the socket closes 4403). athleteActivity is a coach's only.
+    /// </summary>
+    private static readonly Dictionary<string, (string AfterLinkEnded, string AfterCredentialsEnd)> SubscriptionAfter = new(StringComparer.Ordinal)
+    {
+        ["sessionUpdated"] = ("FORBIDDEN", "4403"),
+        ["copilotUpdated"] = ("FORBIDDEN", "4403"),
+        ["athleteActivity"] = ("FORBIDDEN", "4403"),
+    };
+
+    [Fact]
+    public async Task Each_subscription_ends_for_the_coach_once_the_link_ended_and_for_anyone_once_their_credentials_end()
+    {
+        var subscriptions = Matrix().Where(c => c.Kind == "subscription").ToList();
+        Assert.Equal(subscriptions.Select(c => c.Field).Order(StringComparer.Ordinal), SubscriptionAfter.Keys.Order(StringComparer.Ordinal));
+
+        var table = new StringBuilder($"{"field",-18}{"after link ended",-20}{"after logout",-20}\n");
+        var mismatches = new List<string>();
+        foreach (var cell in subscriptions)
+        {
+            var afterLink = await AfterLinkEndedAsync(cell);
+            var afterLogout = await AfterCredentialsEndAsync(cell);
+            table.Append($"{cell.Field,-18}{afterLink,-20}{afterLogout,-20}\n");
+            if ((afterLink, afterLogout) != SubscriptionAfter[cell.Field])
+            {
+                mismatches.Add($"{cell.Field}: expected {SubscriptionAfter[cell.Field]}, got ({afterLink}, {afterLogout})");
+            }
+        }
+
+        output.WriteLine(table.ToString());
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches) + "\n\n" + table);
+    }
+
+    /// <summary>A coach of its own, linked to the owner, subscribes; the owner ends the link; what does the subscription get?</summary>
+    private async Task<string> AfterLinkEndedAsync(Cell cell)
+    {
+        var coach = await world.CreateUserAsync(UserRole.Coach);
+        using var owner = await world.CreateClientForAsync(world.Users[Actor.Owner]);
+        using var coachHttp = await world.CreateClientForAsync(coach);
+        var link = (await owner.PostGraphQLAsync(
+            "mutation($i: RequestCoachLinkInput!) { requestCoachLink(input: $i) { link { id } } }",
+            new { i = new { clientMutationId = Guid.NewGuid().ToString(), email = coach.Email } })).Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
+        await coachHttp.PostGraphQLAsync("mutation($i: CoachLinkInput!) { acceptCoachLink(input: $i) { link { id } } }", new { i = new { clientMutationId = Guid.NewGuid().ToString(), linkId = link } });
+
+        using var socket = await OpenAsync(await world.GetTokenAsync(coach.Email, coach.Password));
+        var (query, variables) = await cell.Operation(Actor.LinkedCoach);
+        await SubscribeAndWaitAsync(socket, query, variables);
+        await owner.PostGraphQLAsync("mutation($i: CoachLinkInput!) { endCoachLink(input: $i) { link { id } } }", new { i = new { clientMutationId = Guid.NewGuid().ToString(), linkId = link } });
+        var message = await socket.ReceiveAsync();
+        return Outcome(message["payload"]?["errors"] as JsonArray, message["payload"]?["data"]?[cell.Field]);
+    }
+
+    /// <summary>The actor the field is for (the owner; a linked coach for athleteActivity) subscribes with a token about to expire.</summary>
+    private async Task<string> AfterCredentialsEndAsync(Cell cell)
+    {
+        var actor = cell.Expected[Actor.Owner] == Ok ? Actor.Owner : Actor.LinkedCoach;
+        var user = world.Users[actor];
+        var issuer = world.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkoutTracker.Server.Identity.DevelopmentIssuerOptions>>().Value;
+        var expires = DateTime.UtcNow.AddSeconds(-25); // inside the issuer's 30 s of clock skew: accepted, valid for five seconds more
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = issuer.Issuer,
+            Audience = issuer.Audience,
+            IssuedAt = expires.AddMinutes(-5),
+            NotBefore = expires.AddMinutes(-5),
+            Expires = expires,
+            Subject = new System.Security.Claims.ClaimsIdentity([new("sub", user.Id.ToString()), new("role", actor == Actor.Owner ? "athlete" : "coach")]),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(issuer.SigningKey)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+
+        using var socket = await OpenAsync(token);
+        var (query, variables) = await cell.Operation(actor);
+        await socket.SubscribeAsync("after", query, variables); // not waited on: on a loaded machine the credentials may end first, which closes it all the same
+        return (await socket.ReceiveCloseAfterResultsAsync()).Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<GraphQLWsTestClient> OpenAsync(string token)
+    {
+        var webSockets = world.Server.CreateWebSocketClient();
+        webSockets.SubProtocols.Add("graphql-transport-ws");
+        var socket = GraphQLWsTestClient.Over(await webSockets.ConnectAsync(new Uri(world.Server.BaseAddress, "/graphql"), CancellationToken.None));
+        await socket.SendAsync(new { type = "connection_init", payload = new { authorization = "Bearer " + token } });
+        Assert.Equal("connection_ack", (await socket.ReceiveAsync())["type"]!.GetValue<string>());
+        return socket;
+    }
+
+    /// <summary>Subscribes and waits until the subscription listens to the event log (its access check passed).</summary>
+    private async Task SubscribeAndWaitAsync(GraphQLWsTestClient socket, string query, object? variables)
+    {
+        var reader = world.Services.GetRequiredService<WorkoutTracker.Server.Common.EventLog.EventLogReader>();
+        var before = reader.SubscriberCount;
+        await socket.SubscribeAsync("after", query, variables);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (reader.SubscriberCount <= before)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
     private async Task<string> RequestAsync(Cell cell, Actor actor)
     {
         using var client = await world.ClientAsync(actor);
@@ -195,14 +298,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
         await socket.SendAsync(new { type = "connection_init", payload = new { authorization = "Bearer " + token } });
         await socket.ReceiveAsync();
         var (query, variables) = await cell.Operation(actor);
-        var before = world.Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>().SubscriberCount;
+        var before = world.Services.GetRequiredService<WorkoutTracker.Server.Common.EventLog.EventLogReader>().SubscriberCount;
         await socket.SubscribeAsync("matrix", query, variables);
         using var owner = await world.CreateClientForAsync(world.Users[Actor.Owner]);
         var sessionId = variables is null ? await owner.StartSessionAsync() : (string)variables.GetType().GetProperty("s")!.GetValue(variables)!;
 
         // Either the subscription is refused at once, or it is live and sees the owner's next set.
         var deadline = DateTime.UtcNow.AddSeconds(1);
-        while (world.Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>().SubscriberCount <= before && DateTime.UtcNow < deadline)
+        while (world.Services.GetRequiredService<WorkoutTracker.Server.Common.EventLog.EventLogReader>().SubscriberCount <= before && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }

@@ -78,15 +78,20 @@ public class WebSocketTestHost : IAsyncLifetime
     }
 
     /// <summary>A token for <paramref name="name"/>; <paramref name="signedElsewhere"/> makes one the host must refuse.</summary>
-    public string CreateToken(string name = "Alex", bool signedElsewhere = false)
+    public string CreateToken(string name = "Alex", bool signedElsewhere = false) => CreateToken(name, Guid.NewGuid().ToString(), DateTime.UtcNow.AddMinutes(5), signedElsewhere);
+
+    /// <summary>A token for <paramref name="subject"/> expiring at <paramref name="expires"/> (which may be in the past: the host allows the default 5 minutes of clock skew).</summary>
+    public string CreateToken(string name, string subject, DateTime expires, bool signedElsewhere = false)
     {
         var key = signedElsewhere ? new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) : _key;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Issuer,
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            Subject = new ClaimsIdentity([new Claim("name", name), new Claim("sub", Guid.NewGuid().ToString())]),
+            IssuedAt = expires.AddMinutes(-10),
+            NotBefore = expires.AddMinutes(-10),
+            Expires = expires,
+            Subject = new ClaimsIdentity([new Claim("name", name), new Claim("sub", subject)]),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
     }

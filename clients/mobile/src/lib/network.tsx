@@ -17,7 +17,7 @@ import { createBffFetch, type BffFetch, type FetchLike } from '#/lib/http';
 import { EtagCache } from '#/lib/graphql/etag-cache';
 import { answersStorageKey, keepAnswersStored } from '#/lib/graphql/stored-answers';
 import { persistedOperationsExchange } from '#/lib/graphql/exchange';
-import { createSubscriptionClient, subscribePayload } from '#/lib/graphql/subscriptions';
+import { createSubscriptionClient, resumablePayload } from '#/lib/graphql/subscriptions';
 import { createGraphQLTransport, type GraphQLResponse, type GraphQLTransport } from '#/lib/graphql/transport';
 import { operationByName } from '#/state/queries/operations';
 import type { StorageLike } from '#/state/persisted/versioned';
@@ -64,7 +64,16 @@ export function createAccountNetwork(
                 sink.error(new Error('Live updates are not available.'));
                 return { unsubscribe() {} };
               }
-              const dispose = ws.subscribe(subscribePayload(op, operation.variables as Record<string, unknown>), sink as never);
+              // Resumes with the last event's cursor after a drop (graphql-ws re-subscribes with this payload).
+              const resumable = resumablePayload(op, operation.variables as Record<string, unknown>);
+              const dispose = ws.subscribe(resumable.payload, {
+                next(result: Parameters<typeof sink.next>[0]) {
+                  resumable.remember(result as { data?: Record<string, unknown> | null });
+                  sink.next(result);
+                },
+                error: (error: unknown) => sink.error(error as never),
+                complete: () => sink.complete(),
+              } as never);
               return { unsubscribe: dispose };
             },
           };

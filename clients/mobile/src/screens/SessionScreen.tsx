@@ -33,7 +33,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   const t = useTheme();
   const units = useUnits();
   const { preferences } = usePreferences();
-  const { result, session, sets, refetch } = useSessionSets(sessionId);
+  const { result, session, sets, applyLiveEvent } = useSessionSets(sessionId);
   const weekStart = weekStartOf(session ? new Date(session.startedAt) : new Date());
   const [{ data: planData }] = useWeeklyPlanQuery(weekStart, athleteId);
   const day = planDay(planData?.weeklyPlan, session?.planDayNumber);
@@ -52,10 +52,8 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   const deleteSet = useDeleteSet(sessionId);
   const finish = useFinishSession(sessionId);
 
-  useSessionUpdates(
-    live ? sessionId : null,
-    useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]),
-  );
+  // Each event carries the set as it stands: it is applied to what is shown, nothing is refetched.
+  useSessionUpdates(live ? sessionId : null, applyLiveEvent);
 
   // Planned exercises first, then anything logged outside the plan, then the Copilot's swap.
   const swap = suggestion?.swap;

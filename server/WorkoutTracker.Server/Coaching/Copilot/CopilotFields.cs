@@ -1,7 +1,7 @@
 using System.Reactive.Linq;
 using GraphQL;
 using GraphQL.Types;
-using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.GraphQL;
 using WorkoutTracker.Server.Sessions;
@@ -27,23 +27,23 @@ public static partial class CopilotFields
     public static void AddCopilotSubscriptions(this ObjectGraphType subscription)
     {
         subscription.Field<NonNullGraphType<CopilotSuggestionType>>("copilotUpdated")
-            .Description("A fresh copilot suggestion after every set logged in the session, in order.")
+            .Description("A fresh copilot suggestion after every set logged in the session, in order; each carries the `cursor` of the last set it follows. Sets logged faster than suggestions are made (or replayed after `after`) get one suggestion, made from the latest of them. A linked coach's subscription ends with FORBIDDEN when the link ends.")
             .Argument<NonNullGraphType<IdGraphType>>("sessionId")
             .Argument<ListGraphType<NonNullGraphType<EquipmentType>>>("equipmentTaken")
+            .Argument<StringGraphType>("after", SessionSubscriptions.AfterDescription)
             .ResolveStreamAsync(async c =>
             {
                 var user = await c.GetCurrentUserAsync();
                 var sessionId = c.GetUuidArgument("sessionId");
+                var after = c.GetEventCursorArgument("after");
                 var services = c.RequestServices!;
-                _ = await services.GetRequiredService<SessionReads>().FindAsync(user, sessionId, c.CancellationToken)
-                    ?? throw new NotFoundException("Session", sessionId.ToString());
                 var taken = EquipmentTaken(c);
                 var copilot = services.GetRequiredService<CopilotService>();
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CopilotFields).FullName!);
-                return services.GetRequiredService<SessionEventHub>()
-                    .Where(notice => notice.SessionId == sessionId && notice.Kind == SessionEventKind.SetLogged)
-                    .Select(notice => Observable.FromAsync(ct => copilot.SuggestAsync(sessionId, taken, ct))
-                        .Select(suggestion => (object?)suggestion)
+                var setsLogged = services.GetRequiredService<LiveEventFeed>()
+                    .Follow(after, ct => SessionSubscriptions.SessionScopeAsync(services.GetRequiredService<SessionReads>(), user, sessionId, ct))
+                    .Where(e => e.Kind == EventKind.SetLogged);
+                return Latest(setsLogged).Select(e => Observable.FromAsync(async ct => (object?)((await copilot.SuggestAsync(sessionId, taken, ct)) with { Cursor = e.Cursor.Encode() }))
                         .Catch((Exception ex) =>
                         {
                             SuggestionFailed(logger, sessionId, ex);
@@ -52,6 +52,29 @@ public static partial class CopilotFields
                     .Concat();
             });
     }
+
+    /// <summary>
+    /// The source's events, except that while the consumer is busy only the newest one waits: a burst
+    /// (a replay, a fast athlete) yields one suggestion, made from the state after the last of them.
+    /// </summary>
+    private static IObservable<LiveEvent> Latest(IObservable<LiveEvent> source) =>
+        Observable.Create<LiveEvent>(async (observer, cancellationToken) =>
+        {
+            var newest = System.Threading.Channels.Channel.CreateBounded<LiveEvent>(
+                new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
+            using var upstream = source.Subscribe(e => newest.Writer.TryWrite(e), error => newest.Writer.TryComplete(error), () => newest.Writer.TryComplete());
+            try
+            {
+                await foreach (var e in newest.Reader.ReadAllAsync(cancellationToken))
+                {
+                    observer.OnNext(e);
+                }
+            }
+            catch (System.Threading.Channels.ChannelClosedException closed) when (closed.InnerException is { } reason)
+            {
+                throw reason;
+            }
+        });
 
     private static List<Equipment> EquipmentTaken(IResolveFieldContext c) => c.GetArgument<List<Equipment>?>("equipmentTaken") ?? [];
 

@@ -8,8 +8,11 @@ using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.Coaching.Copilot;
 
-/// <summary>A copilot suggestion for a session as it stood at <see cref="SessionVersion"/>.</summary>
-public sealed record CopilotSuggestion(Guid SessionId, int SessionVersion, CopilotAdvice Advice);
+/// <summary>
+/// A copilot suggestion for a session as it stood at <see cref="SessionVersion"/>; <see cref="Cursor"/> is set
+/// on those <c>copilotUpdated</c> pushes (the event-log position of the last set it follows).
+/// </summary>
+public sealed record CopilotSuggestion(Guid SessionId, int SessionVersion, CopilotAdvice Advice, string? Cursor = null);
 
 /// <summary>Loads what <see cref="CopilotEngine"/> needs for a session (profile, plan day, progress, sets) and asks it.</summary>
 public sealed class CopilotService(

@@ -16,6 +16,9 @@ public sealed class CopilotSuggestionType : ObjectGraphType<CopilotSuggestion>
         Field<NonNullGraphType<IntGraphType>>("restSeconds").Description("Rest before the next set (0 when there is none).").Resolve(c => c.Source.Advice.RestSeconds);
         Field<ExerciseSwapType>("swap").Description("An exercise to do instead, when the next one needs equipment that is taken.").Resolve(c => c.Source.Advice.Swap);
         Field<NonNullGraphType<StringGraphType>>("rationale").Resolve(c => c.Source.Advice.Rationale);
+        Field<StringGraphType>("cursor")
+            .Description("On suggestions pushed by copilotUpdated: the event-log position of the last set it follows; pass it as `after` to resume. Null from the copilot query.")
+            .Resolve(c => c.Source.Cursor);
     }
 }
 

@@ -2,12 +2,16 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Data;
 
 namespace WorkoutTracker.Server.Common.Idempotency;
 
 /// <summary>What an idempotent mutation produced, and whether it was a replay of an earlier call.</summary>
 public sealed record Idempotent<TResult>(TResult Result, bool Replayed);
+
+/// <summary>What a one-statement mutation answered: its result (the first one, for a replay), or a conflict.</summary>
+public sealed record StatementOutcome<TResult>(TResult? Result, bool Replayed, bool Conflict);
 
 /// <summary>
 /// Runs a mutation at most once per (user, clientMutationId).
@@ -24,7 +28,7 @@ public sealed record Idempotent<TResult>(TResult Result, bool Replayed);
 /// <item>ids are per user: another user's record never matches.</item>
 /// </list>
 /// </summary>
-public sealed class IdempotentMutations(IDbContextFactory<WorkoutDb> dbFactory)
+public sealed class IdempotentMutations(IDbContextFactory<WorkoutDb> dbFactory, EventLogWakeUp wakeUp)
 {
     public const int MaxClientMutationIdLength = 100;
 
@@ -82,7 +86,38 @@ public sealed class IdempotentMutations(IDbContextFactory<WorkoutDb> dbFactory)
             WHERE user_id = {userId} AND client_mutation_id = {clientMutationId}
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The change may have appended event rows (EventLogWriter): wake the readers now that they can see them.
+        wakeUp.AfterCommit();
         return new Idempotent<TResult>(result, Replayed: false);
+    }
+
+    /// <summary>
+    /// Runs a mutation whose whole write is one statement that makes the same claim itself (a database
+    /// function such as <c>log_set</c>: <c>INSERT … ON CONFLICT DO NOTHING</c> on the record first, in the
+    /// statement's own transaction, so concurrency and failures behave exactly as in
+    /// <see cref="RunAsync{TInput, TResult}"/>). <paramref name="run"/> gets the fingerprint, and answers
+    /// the result with whether it was a replay, or a conflict (the id was used for another input or operation).
+    /// </summary>
+    public async Task<Idempotent<TResult>> RunStatementAsync<TInput, TResult>(
+        string clientMutationId,
+        TInput normalizedInput,
+        Func<string, CancellationToken, Task<StatementOutcome<TResult>>> run,
+        CancellationToken cancellationToken)
+    {
+        ValidateId(clientMutationId);
+        var outcome = await run(Fingerprint(normalizedInput), cancellationToken);
+        if (outcome.Conflict)
+        {
+            throw new IdempotencyConflictException(clientMutationId);
+        }
+
+        if (!outcome.Replayed)
+        {
+            wakeUp.AfterCommit();
+        }
+
+        return new Idempotent<TResult>(outcome.Result!, outcome.Replayed);
     }
 
     /// <summary>Deletes records older than <paramref name="cutoff"/>; returns how many.</summary>

@@ -129,6 +129,72 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.ToTable("coach_links", (string)null);
                 });
 
+            modelBuilder.Entity("WorkoutTracker.Server.Common.EventLog.EventLogRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<int?>("BodyMapVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("body_map_version");
+
+                    b.Property<DateOnly?>("BodyMapWeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("body_map_week_start");
+
+                    b.Property<Guid?>("CoachId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coach_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<int?>("SessionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_version");
+
+                    b.Property<Guid?>("SetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_id");
+
+                    b.Property<ulong>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("xid8")
+                        .HasColumnName("xid")
+                        .HasDefaultValueSql("pg_current_xact_id()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_log");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_event_log_occurred_at");
+
+                    b.HasIndex("TransactionId", "Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_log_xid_id");
+
+                    b.ToTable("event_log", (string)null);
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Common.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -54,4 +54,10 @@ public sealed class GraphQLWebSocketOptions
 
     /// <summary>Messages that may wait to be sent on one socket; a client that falls further behind is disconnected.</summary>
     public int MaxPendingMessages { get; set; } = 1_000;
+
+    /// <summary>Operations one socket may run at once; one more <c>subscribe</c> is answered with an <c>error</c> (<c>TOO_MANY_OPERATIONS</c>).</summary>
+    public int MaxOperations { get; set; } = 25;
+
+    /// <summary>Messages a client may send in one second; one more closes the socket with 4420 (Too many messages).</summary>
+    public int MaxMessagesPerSecond { get; set; } = 50;
 }

@@ -19,7 +19,8 @@ public static class GraphQLHttpEndpointExtensions
             .Bind(configuration.GetSection(GraphQLEndpointOptions.SectionName))
             .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxDepth > 0 && o.MaxComplexity > 0, "GraphQL limits must be positive.")
             .Validate(
-                o => o.WebSockets.ConnectionInitTimeout > TimeSpan.Zero && o.WebSockets.MaxMessageBytes > 0 && o.WebSockets.MaxPendingMessages > 0,
+                o => o.WebSockets.ConnectionInitTimeout > TimeSpan.Zero && o.WebSockets.MaxMessageBytes > 0 && o.WebSockets.MaxPendingMessages > 0 &&
+                     o.WebSockets.MaxOperations > 0 && o.WebSockets.MaxMessagesPerSecond > 0,
                 "GraphQL:WebSockets limits must be positive.")
             .ValidateOnStart();
         services.AddSingleton<GraphQLHttpRequestReader>();

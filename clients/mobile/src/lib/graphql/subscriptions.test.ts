@@ -1,4 +1,4 @@
-import { subscribePayload } from '#/lib/graphql/subscriptions';
+import { resumablePayload, subscribePayload } from '#/lib/graphql/subscriptions';
 import { graphqlWebSocketUrl } from '#/lib/config';
 import { operations } from '#/state/queries/operations';
 
@@ -11,6 +11,19 @@ describe('subscriptions', () => {
       variables: { sessionId: 's1' },
       extensions: { persistedQuery: { version: 1, sha256Hash: op.id.slice('sha256:'.length) } },
     });
+  });
+
+  it('re-subscribes after the last cursor it received, so the server replays what was missed', () => {
+    const resumable = resumablePayload(operations.SessionUpdated, { sessionId: 's1' });
+    expect(JSON.parse(JSON.stringify(resumable.payload)).variables).toEqual({ sessionId: 's1' });
+
+    resumable.remember({ data: { sessionUpdated: { cursor: 'c1', kind: 'SET_LOGGED' } } });
+    resumable.remember({ data: { sessionUpdated: { cursor: 'c2', kind: 'SET_UPDATED' } } });
+    resumable.remember({ data: null }); // an error result keeps the cursor
+
+    // graphql-ws stringifies the same payload object again when it re-subscribes.
+    expect(JSON.parse(JSON.stringify(resumable.payload)).variables).toEqual({ sessionId: 's1', after: 'c2' });
+    expect(resumable.payload.query).toBe(operations.SessionUpdated.document);
   });
 
   it('connects to the BFF origin over ws/wss', () => {

@@ -31,3 +31,31 @@ export function subscribePayload(op: PersistedOperation, variables: Record<strin
     extensions: { persistedQuery: { version: 1, sha256Hash: op.id.replace(/^sha256:/, '') } },
   };
 }
+
+/**
+ * A subscribe payload that resumes where it left off. graphql-ws sends the very same payload object
+ * again when it re-subscribes after a reconnect; its `variables` are read at that moment, so once an
+ * event was received they carry `after: <that event's cursor>` and the server replays what was missed
+ * (no gap, no duplicate) before going on live. `remember` is fed every result.
+ */
+export function resumablePayload(op: PersistedOperation, variables: Record<string, unknown> | undefined) {
+  const base = subscribePayload(op, variables);
+  let after: string | undefined;
+  // A getter defined on the object itself (a spread next to a getter would copy its value once).
+  const payload = Object.defineProperty({ ...base }, 'variables', {
+    enumerable: true,
+    get: (): Record<string, unknown> => (after ? { ...base.variables, after } : base.variables),
+  });
+  return {
+    payload,
+    /** Keeps the cursor of the event in `result` (the `cursor` of its root field), if it has one. */
+    remember(result: { data?: Record<string, unknown> | null } | null | undefined) {
+      const root = result?.data ? Object.values(result.data)[0] : undefined;
+      const cursor = root && typeof root === 'object' ? (root as { cursor?: unknown }).cursor : undefined;
+      if (typeof cursor === 'string') after = cursor;
+    },
+    get cursor() {
+      return after;
+    },
+  };
+}

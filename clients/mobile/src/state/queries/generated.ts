@@ -215,10 +215,12 @@ export type WeightUnit =
   | 'KG'
   | 'LB';
 
-export type AthleteActivitySubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type AthleteActivitySubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type AthleteActivitySubscription = { athleteActivity: { kind: SessionEventKind, athleteId: string, sessionId: string, sessionVersion: number, setId: string | null, bodyMapVersion: number | null, occurredAt: string } };
+export type AthleteActivitySubscription = { athleteActivity: { cursor: string, kind: SessionEventKind, athleteId: string, sessionId: string } };
 
 export type AthletesQueryVariables = Exact<{
   weekStart?: string | null | undefined;
@@ -256,10 +258,11 @@ export type CopilotSuggestionFieldsFragment = { sessionId: string, sessionVersio
 export type CopilotUpdatedSubscriptionVariables = Exact<{
   sessionId: string;
   equipmentTaken?: Array<Equipment> | Equipment | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CopilotUpdatedSubscription = { copilotUpdated: { sessionId: string, sessionVersion: number, restSeconds: number, rationale: string, nextSet: { exerciseId: string, setNumber: number, loadKg: number, reps: number, rpe: number | null, exercise: { id: string, name: string, equipment: Array<Equipment> } } | null, swap: { exerciseId: string, name: string, replacesExerciseId: string } | null } };
+export type CopilotUpdatedSubscription = { copilotUpdated: { cursor: string | null, sessionId: string, sessionVersion: number, restSeconds: number, rationale: string, nextSet: { exerciseId: string, setNumber: number, loadKg: number, reps: number, rpe: number | null, exercise: { id: string, name: string, equipment: Array<Equipment> } } | null, swap: { exerciseId: string, name: string, replacesExerciseId: string } | null } };
 
 export type DeleteSetMutationVariables = Exact<{
   input: DeleteSetInput;
@@ -328,10 +331,11 @@ export type SessionSetFieldsFragment = { id: string, sessionId: string, order: n
 
 export type SessionUpdatedSubscriptionVariables = Exact<{
   sessionId: string;
+  after?: string | null | undefined;
 }>;
 
 
-export type SessionUpdatedSubscription = { sessionUpdated: { kind: SessionEventKind, athleteId: string, sessionId: string, sessionVersion: number, setId: string | null, bodyMapVersion: number | null, occurredAt: string, set: { id: string, sessionId: string, order: number, loadKg: number, reps: number, rpe: number | null, restSeconds: number | null, isWarmup: boolean, performedAt: string, exercise: { id: string, name: string } } | null, bodyMap: { athleteId: string, weekStart: string, version: number, muscles: Array<{ muscle: MuscleGroup, hardSets: number, totalReps: number, volumeLoadKg: number }> } | null } };
+export type SessionUpdatedSubscription = { sessionUpdated: { cursor: string, kind: SessionEventKind, sessionId: string, sessionVersion: number, setId: string | null, occurredAt: string, set: { id: string, sessionId: string, order: number, loadKg: number, reps: number, rpe: number | null, restSeconds: number | null, isWarmup: boolean, performedAt: string, exercise: { id: string, name: string } } | null } };
 
 export type SessionsQueryVariables = Exact<{
   first: number;

@@ -1,6 +1,7 @@
 import { pendingSetId, type QueueItem } from '#/offline/queue';
 import {
   applyConfirmed,
+  applyEvent,
   displaySession,
   mergeSessionSets,
   noConfirmedChanges,
@@ -69,6 +70,39 @@ describe('optimistic session sets', () => {
     expect(Object.keys(pruned.sets)).toEqual(['b']);
     expect(pruned.deleted).toEqual(['s1']);
     expect(pruneConfirmed(pruned, [a, b])).toEqual({ sets: {}, deleted: [] });
+  });
+});
+
+describe('live events applied to the session shown', () => {
+  const set = (id: string, loadKg: number): WorkoutSet => ({ ...server[0]!, id, loadKg });
+  const event = (sessionVersion: number, kind: 'SET_LOGGED' | 'SET_UPDATED' | 'SET_DELETED' | 'SESSION_FINISHED', setId: string | null, loaded: WorkoutSet | null) => ({
+    cursor: `c${sessionVersion}`,
+    kind,
+    sessionId: 'sess',
+    sessionVersion,
+    setId,
+    set: loaded,
+    occurredAt: '2026-11-24T10:30:00Z',
+  });
+
+  it('lays each event in without a refetch: logged, updated, deleted, finished', () => {
+    let changes = applyEvent(noConfirmedChanges, event(2, 'SET_LOGGED', 's2', set('s2', 105)));
+    changes = applyEvent(changes, event(3, 'SET_UPDATED', 's2', set('s2', 107.5)));
+    changes = applyEvent(changes, event(4, 'SET_DELETED', 's1', null));
+    changes = applyEvent(changes, event(5, 'SESSION_FINISHED', null, null));
+
+    const sets = mergeSessionSets(server, changes, [], 'sess');
+    expect(sets.map((s) => [s.id, s.loadKg])).toEqual([['s2', 107.5]]);
+    expect(changes.version).toBe(5);
+    expect(changes.finishedAt).toBe('2026-11-24T10:30:00Z');
+  });
+
+  it('ignores an event older than what is shown (a confirmed answer got there first)', () => {
+    const confirmed = applyConfirmed(noConfirmedChanges, item('c1', 'logSet', {}), { set: set('s2', 110), session: { version: 3 } });
+
+    const after = applyEvent(confirmed, event(2, 'SET_LOGGED', 's2', set('s2', 105)));
+
+    expect(after).toBe(confirmed);
   });
 });
 

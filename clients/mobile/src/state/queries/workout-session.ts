@@ -33,13 +33,20 @@ export interface DisplaySet extends WorkoutSet {
   lastError?: string | null;
 }
 
-/** Server answers received since the session was last fetched. */
+/** Server answers and live events received since the session was last fetched. */
 export interface ConfirmedChanges {
   sets: Record<ID, WorkoutSet>;
   deleted: ID[];
+  /** The newest session version they showed (0: none). */
+  version?: number;
+  /** When a live event said the session finished. */
+  finishedAt?: string;
 }
 
 export const noConfirmedChanges: ConfirmedChanges = { sets: {}, deleted: [] };
+
+const newer = (changes: ConfirmedChanges, version: unknown) =>
+  typeof version === 'number' && version > (changes.version ?? 0) ? version : changes.version;
 
 export interface LogSetInput {
   exercise: { id: ID; name: string };
@@ -56,14 +63,35 @@ export type SetPatch = Partial<Pick<WorkoutSet, 'loadKg' | 'reps' | 'rpe' | 'res
 
 /** Records a confirmed queue item (its payload) so it shows as synced until the next fetch has it. */
 export function applyConfirmed(changes: ConfirmedChanges, item: QueueItem, payload: Record<string, unknown>): ConfirmedChanges {
+  const version = newer(changes, (payload.session as { version?: unknown } | undefined)?.version);
   if (item.kind === 'deleteSet') {
     const id = (payload.setId as string | undefined) ?? (item.variables.setId as string);
     const { [id]: _, ...sets } = changes.sets;
-    return { sets, deleted: [...changes.deleted, id] };
+    return { ...changes, sets, deleted: [...changes.deleted, id], version };
   }
   const set = payload.set as WorkoutSet | undefined;
-  if (!set?.id) return changes;
-  return { ...changes, sets: { ...changes.sets, [set.id]: set } };
+  if (!set?.id) return { ...changes, version };
+  return { ...changes, sets: { ...changes.sets, [set.id]: set }, version };
+}
+
+/**
+ * Applies a live event of the session (what `sessionUpdated` sends): the set as it stands is laid in,
+ * a deleted set taken out, a finish noted; an event older than what is shown changes nothing.
+ */
+export function applyEvent(changes: ConfirmedChanges, event: SessionEvent): ConfirmedChanges {
+  if (event.sessionVersion <= (changes.version ?? 0)) return changes;
+  const version = event.sessionVersion;
+  switch (event.kind) {
+    case 'SET_DELETED': {
+      if (!event.setId) return { ...changes, version };
+      const { [event.setId]: _, ...sets } = changes.sets;
+      return { ...changes, sets, deleted: [...changes.deleted, event.setId], version };
+    }
+    case 'SESSION_FINISHED':
+      return { ...changes, finishedAt: event.occurredAt, version };
+    default:
+      return event.set ? { ...changes, sets: { ...changes.sets, [event.set.id]: event.set }, version } : { ...changes, version };
+  }
 }
 
 /** Drops what a fresh server answer already reflects (a set it has, a deletion it shows). */
@@ -73,7 +101,7 @@ export function pruneConfirmed(changes: ConfirmedChanges, serverSets: readonly W
   const sets = Object.fromEntries(Object.entries(changes.sets).filter(([id]) => !onServer.has(id)));
   const deleted = changes.deleted.filter((id) => onServer.has(id));
   if (Object.keys(sets).length === Object.keys(changes.sets).length && deleted.length === changes.deleted.length) return changes;
-  return { sets, deleted };
+  return { ...changes, sets, deleted };
 }
 
 /** A queued logSet as the set it will become. */
@@ -197,12 +225,14 @@ export function useSessionSets(sessionId: ID) {
   const [confirmed, setConfirmed] = useState<ConfirmedChanges>(noConfirmedChanges);
   const serverSets = result.data?.session?.sets;
 
+  // A confirmed set change carries the set and the session's version: it is applied, not refetched. A
+  // start (the session now exists on the server) or a finish (progression moved) is fetched once.
   useEffect(
     () =>
       queue.onEvent((event) => {
         if (event.type !== 'succeeded' || event.item.sessionId !== sessionId) return;
         setConfirmed((c) => applyConfirmed(c, event.item, event.payload));
-        reexecute({ requestPolicy: 'network-only' });
+        if (event.item.kind === 'startSession' || event.item.kind === 'finishSession') reexecute({ requestPolicy: 'network-only' });
       }),
     [queue, sessionId, reexecute],
   );
@@ -210,10 +240,21 @@ export function useSessionSets(sessionId: ID) {
   // Forget confirmed answers once a fresh server answer reflects them.
   useEffect(() => setConfirmed((c) => pruneConfirmed(c, serverSets)), [serverSets]);
 
+  /** Lays a live event into what is shown (no refetch). */
+  const applyLiveEvent = useCallback((event: SessionEvent) => setConfirmed((c) => applyEvent(c, event)), []);
+
   const sets = useMemo(() => mergeSessionSets(serverSets ?? [], confirmed, items, sessionId), [serverSets, confirmed, items, sessionId]);
   const serverSession = result.data?.session;
-  const session = useMemo(() => displaySession(serverSession, items, sessionId), [serverSession, items, sessionId]);
-  return { result, sets, session, refetch: reexecute };
+  const session = useMemo(() => {
+    const shown = displaySession(serverSession, items, sessionId);
+    if (!shown) return shown;
+    return {
+      ...shown,
+      version: Math.max(shown.version, confirmed.version ?? 0),
+      finishedAt: shown.finishedAt ?? confirmed.finishedAt ?? null,
+    };
+  }, [serverSession, items, sessionId, confirmed.version, confirmed.finishedAt]);
+  return { result, sets, session, refetch: reexecute, applyLiveEvent };
 }
 
 /** One tap: the set is queued (and shown as pending) at once; its clientMutationId is made here, once. */
@@ -306,17 +347,22 @@ export function useFinishSession(sessionId: ID) {
   );
 }
 
-/** Live events of one session (a coach watching, or a second device). */
+/**
+ * Live events of one session (a coach watching, or a second device), each handed to `onEvent` in order.
+ * After a dropped connection the subscription resumes after the last event's cursor (see
+ * `resumablePayload`), so none is missed or repeated.
+ */
 export function useSessionUpdates(sessionId: ID | null, onEvent: (event: SessionEvent) => void) {
-  const [result] = useSubscription<ResultOf<'SessionUpdated'>, ResultOf<'SessionUpdated'>, VariablesOf<'SessionUpdated'>>({
-    query: operations.SessionUpdated.document,
-    variables: { sessionId: sessionId ?? '' },
-    pause: !sessionId,
-  });
-  const event = result.data?.sessionUpdated;
-  useEffect(() => {
-    if (event) onEvent(event);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [event]);
+  const [result] = useSubscription<ResultOf<'SessionUpdated'>, SessionEvent | undefined, VariablesOf<'SessionUpdated'>>(
+    {
+      query: operations.SessionUpdated.document,
+      variables: { sessionId: sessionId ?? '' },
+      pause: !sessionId,
+    },
+    (_, data) => {
+      onEvent(data.sessionUpdated);
+      return data.sessionUpdated;
+    },
+  );
   return result;
 }

@@ -14,6 +14,9 @@ public interface IGraphQLWebSocketAuthenticator
 {
     /// <summary>The principal the token stands for, or <c>null</c> when the token is not valid.</summary>
     Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, string token, CancellationToken cancellationToken);
+
+    /// <summary>When the user's credentials stop being valid (the socket then closes 4403), or null when they do not expire.</summary>
+    DateTimeOffset? ValidUntil(ClaimsPrincipal user);
 }
 
 /// <summary>
@@ -56,6 +59,18 @@ public sealed partial class JwtBearerWebSocketAuthenticator(
 
         LogRejected(logger, failure?.Message ?? "no token handler accepted it");
         return null;
+    }
+
+    /// <summary>The token's <c>exp</c> plus the clock skew the HTTP handler allows: the socket lives exactly as long as the token would be accepted.</summary>
+    public DateTimeOffset? ValidUntil(ClaimsPrincipal user)
+    {
+        if (!long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exp))
+        {
+            return null;
+        }
+
+        var skew = jwtOptions.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ClockSkew;
+        return DateTimeOffset.FromUnixTimeSeconds(exp) + skew;
     }
 
     [LoggerMessage(LogLevel.Information, "WebSocket token rejected: {Reason}")]

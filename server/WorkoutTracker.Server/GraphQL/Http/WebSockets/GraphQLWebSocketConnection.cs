@@ -47,6 +47,10 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
     private volatile bool _initReceived;
     private bool _acknowledged;
     private ClaimsPrincipal _user = new(new ClaimsIdentity());
+    private CancellationTokenSource? _credentialsExpire;
+    private CancellationTokenRegistration _onCredentialsExpired;
+    private long _rateWindowStart = Environment.TickCount64;
+    private int _messagesInWindow;
 
     public GraphQLWebSocketConnection(WebSocket socket, HttpContext http, GraphQLWebSocketServices services, CancellationToken stopping)
     {
@@ -136,6 +140,19 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
                 continue;
             }
 
+            if (frame.MessageType == WebSocketMessageType.Binary)
+            {
+                // The protocol's messages are JSON text; a binary frame is not one of them (and must not slip past a proxy that reads text).
+                RequestClose(CloseCodes.BadRequest, "Invalid message received: binary frames are not accepted");
+                continue;
+            }
+
+            if (!WithinMessageRate())
+            {
+                RequestClose(CloseCodes.TooManyMessages, $"Too many messages: at most {_services.Options.WebSockets.MaxMessagesPerSecond} per second");
+                continue;
+            }
+
             var message = Parse(new ReadOnlySequence<byte>(buffer.WrittenMemory), out var error);
             if (message is null)
             {
@@ -147,12 +164,28 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
+    /// <summary>A fixed one-second window: more than <c>MaxMessagesPerSecond</c> client messages in it closes the socket.</summary>
+    private bool WithinMessageRate()
+    {
+        var now = Environment.TickCount64;
+        if (now - _rateWindowStart >= 1000)
+        {
+            _rateWindowStart = now;
+            _messagesInWindow = 0;
+        }
+
+        return ++_messagesInWindow <= _services.Options.WebSockets.MaxMessagesPerSecond;
+    }
+
     private async Task HandleAsync(ClientMessage message)
     {
         switch (message.Type)
         {
             case MessageTypes.ConnectionInit:
                 await InitializeAsync(message.Payload);
+                return;
+            case MessageTypes.Ping when TokenFromPayload(message.Payload).Found:
+                await ReauthenticateAsync(message.Payload);
                 return;
             case MessageTypes.Ping:
                 Enqueue(MessageTypes.Pong, payloadJson: message.Payload?.GetRawText());
@@ -193,8 +226,58 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
 
         _user = user;
         _acknowledged = true;
-        Enqueue(MessageTypes.ConnectionAck);
+        Enqueue(MessageTypes.ConnectionAck, payloadJson: ExpireWith(user));
     }
+
+    /// <summary>
+    /// A <c>ping</c> whose payload carries a token (as <c>connection_init</c> may) renews the socket's
+    /// credentials without dropping its operations: a proxy that refreshed the user's token hands it on
+    /// this way, and any graphql-transport-ws peer just answers the ping. The token must be valid and name
+    /// the same user, else the socket closes 4403. The <c>pong</c> carries the new expiry, never the token.
+    /// </summary>
+    private async Task ReauthenticateAsync(JsonElement? payload)
+    {
+        if (!_acknowledged)
+        {
+            Enqueue(MessageTypes.Pong);
+            return;
+        }
+
+        var (_, token) = TokenFromPayload(payload);
+        var user = token is null ? null : await _services.Authenticator.AuthenticateAsync(_http, token, _abort.Token);
+        if (user is null || SubjectOf(user) is not { } subject || subject != SubjectOf(_user))
+        {
+            RequestClose(CloseCodes.Forbidden, "Forbidden");
+            return;
+        }
+
+        _user = user;
+        Enqueue(MessageTypes.Pong, payloadJson: ExpireWith(user));
+    }
+
+    /// <summary>
+    /// Schedules the 4403 close for when the user's credentials stop being valid (the token's expiry plus
+    /// the clock skew HTTP requests get), replacing any earlier schedule; returns the ack/pong payload
+    /// naming that time, or null when the credentials do not expire.
+    /// </summary>
+    private string? ExpireWith(ClaimsPrincipal user)
+    {
+        _onCredentialsExpired.Dispose();
+        _credentialsExpire?.Dispose();
+        _credentialsExpire = null;
+        if (_services.Authenticator.ValidUntil(user) is not { } validUntil)
+        {
+            return null;
+        }
+
+        _credentialsExpire = new CancellationTokenSource();
+        _onCredentialsExpired = _credentialsExpire.Token.Register(() => RequestClose(CloseCodes.Forbidden, "Token expired"));
+        _credentialsExpire.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp((validUntil - DateTimeOffset.UtcNow).TotalMilliseconds, 0, int.MaxValue - 1)));
+        return JsonSerializer.Serialize(new { expiresAt = validUntil });
+    }
+
+    private static string? SubjectOf(ClaimsPrincipal user) =>
+        user.FindFirst("sub")?.Value ?? user.FindFirst("oid")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
 
     /// <summary>
     /// A token in the payload (<c>authorization</c>/<c>Authorization</c>: "Bearer …", or <c>token</c>)
@@ -271,6 +354,16 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         if (request is null)
         {
             RequestClose(CloseCodes.BadRequest, "Invalid message received: unreadable 'subscribe' payload");
+            return;
+        }
+
+        if (_operations.Count >= _services.Options.WebSockets.MaxOperations && !_operations.ContainsKey(id))
+        {
+            var tooMany = new ExecutionError($"At most {_services.Options.WebSockets.MaxOperations} operations may run at once on one socket; complete one first.")
+            {
+                Code = "TOO_MANY_OPERATIONS",
+            };
+            Enqueue(MessageTypes.Error, id, _services.Serializer.Serialize(new[] { tooMany }));
             return;
         }
 
@@ -465,6 +558,8 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
 
     public void Dispose()
     {
+        _onCredentialsExpired.Dispose();
+        _credentialsExpire?.Dispose();
         _stopping.Dispose();
         _abort.Dispose();
     }

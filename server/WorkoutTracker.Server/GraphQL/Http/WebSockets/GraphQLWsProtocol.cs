@@ -32,6 +32,9 @@ public static class GraphQLWsProtocol
         public const int ConnectionInitialisationTimeout = 4408;
         public const int SubscriberAlreadyExists = 4409;
         public const int TooManyInitialisationRequests = 4429;
+
+        /// <summary>Ours, not the protocol's: the client sent more messages per second than the socket accepts.</summary>
+        public const int TooManyMessages = 4420;
         public const int InternalServerError = 4500;
     }
 
