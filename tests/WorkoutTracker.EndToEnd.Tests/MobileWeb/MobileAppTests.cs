@@ -29,6 +29,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
     public async Task Athlete_logs_three_sets_online_and_two_offline_and_the_server_holds_exactly_five()
     {
         var clock = Stopwatch.StartNew();
+        await system.WaitUntilNoLiveSubscriptionsAsync();
         await using var phone = await PhoneBrowser.OpenAsync(system.Bff.Address);
         var (context, page, traffic) = (phone.Context, phone.Page, phone.Traffic);
 
@@ -41,6 +42,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         await ScreenshotAsync(page, "mobile-week.png");
 
         // Start day 1: the app opens the session at /session/<id>.
+        var subscriptionsBefore = system.LiveSubscriptions;
         await startDay1.ClickAsync();
         await page.WaitForURLAsync(SessionUrl());
         var sessionId = SessionUrl().Match(page.Url).Groups["id"].Value;
@@ -54,7 +56,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         // Three sets with the network on: each one syncs (and, once the subscriptions are in place, comes back live).
         await traffic.WaitForSubscribeAsync("SessionUpdated", TimeSpan.FromSeconds(15));
         await traffic.WaitForSubscribeAsync("CopilotUpdated", TimeSpan.FromSeconds(15));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await system.WaitForLiveSubscriptionsAsync(subscriptionsBefore + 2, TimeSpan.FromSeconds(15));
         var logSet = page.GetByRole(AriaRole.Button, new() { NameRegex = LogSetButton() }).First;
         var exercise = LogSetButton().Match(await logSet.GetAttributeAsync("aria-label") ?? "").Groups["exercise"].Value;
         for (var n = 1; n <= 3; n++)
@@ -172,6 +174,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
     [Fact]
     public async Task Athlete_starts_trains_and_finishes_a_session_without_network_and_it_all_syncs_afterwards()
     {
+        await system.WaitUntilNoLiveSubscriptionsAsync();
         await using var phone = await PhoneBrowser.OpenAsync(system.Bff.Address);
         var (context, page, traffic) = (phone.Context, phone.Page, phone.Traffic);
         await SignInAsAthleteAsync(page);
@@ -220,6 +223,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         var sessionId = await athlete.StartSessionAsync();
         await athlete.LogSetAsync(sessionId, loadKg: 100m, reps: 5);
 
+        await system.WaitUntilNoLiveSubscriptionsAsync();
         await using var phone = await PhoneBrowser.OpenAsync(system.Bff.Address);
         var (page, traffic) = (phone.Page, phone.Traffic);
 
@@ -235,6 +239,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
         await ScreenshotAsync(page, "mobile-coach-athletes.png");
 
         // Watch the session (read-only): the set logged so far, then a new one as it happens.
+        var subscriptionsBefore = system.LiveSubscriptions;
         await page.GetByRole(AriaRole.Button, new() { Name = "Watch Alex Athlete's session" }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/athletes/{DemoAccounts.AthleteId}\\?session={sessionId}$"));
         await Assertions.Expect(page.GetByLabel(new Regex("^Set 1 of .*, done 100 kg × 5 @8$"))).ToBeVisibleAsync();
@@ -242,7 +247,7 @@ public sealed partial class MobileAppTests : IClassFixture<MobileWebSystem>
 
         // the subscription has to be in place before the set is logged (graphql-ws has no "subscribed" answer)
         await traffic.WaitForSubscribeAsync("SessionUpdated", TimeSpan.FromSeconds(15));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await system.WaitForLiveSubscriptionsAsync(subscriptionsBefore + 1, TimeSpan.FromSeconds(15));
         await athlete.LogSetAsync(sessionId, loadKg: 102.5m, reps: 5);
         await Assertions.Expect(page.GetByLabel(new Regex("^Set 2 of .*, done 102.5 kg × 5 @8$"))).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await ScreenshotAsync(page, "mobile-coach-live.png");

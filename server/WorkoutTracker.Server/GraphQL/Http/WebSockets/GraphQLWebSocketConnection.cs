@@ -34,6 +34,9 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
     /// <summary>Time the peer has, once a close was decided, to finish the close handshake.</summary>
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>JSON as the HTTP side writes it: "+00:00", not "\u002B00:00".</summary>
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly WebSocket _socket;
     private readonly HttpContext _http;
     private readonly GraphQLWebSocketServices _services;
@@ -273,7 +276,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         _credentialsExpire = new CancellationTokenSource();
         _onCredentialsExpired = _credentialsExpire.Token.Register(() => RequestClose(CloseCodes.Forbidden, "Token expired"));
         _credentialsExpire.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp((validUntil - DateTimeOffset.UtcNow).TotalMilliseconds, 0, int.MaxValue - 1)));
-        return JsonSerializer.Serialize(new { expiresAt = validUntil });
+        return JsonSerializer.Serialize(new { expiresAt = validUntil }, ReadableJson);
     }
 
     private static string? SubjectOf(ClaimsPrincipal user) =>
@@ -466,7 +469,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
     private void Enqueue(string type, string? id = null, string? payloadJson = null)
     {
         var buffer = new ArrayBufferWriter<byte>(128 + (payloadJson?.Length ?? 0));
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ReadableJson.Encoder }))
         {
             writer.WriteStartObject();
             if (id is not null)
