@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 
 namespace WorkoutTracker.Server.Identity;
@@ -43,8 +44,8 @@ public static class IdentityExtensions
             services.AddOptions<DevelopmentIssuerOptions>()
                 .Bind(builder.Configuration.GetSection(DevelopmentIssuerOptions.SectionName))
                 .ValidateDataAnnotations()
-                .Validate(o => IsKeyLongEnough(o.SigningKey), "Identity:DevelopmentIssuer:SigningKey must be base64 of at least 32 bytes.")
                 .ValidateOnStart();
+            services.AddSingleton<IValidateOptions<DevelopmentIssuerOptions>, DevelopmentIssuerKeyPolicy>();
             services.AddSingleton<DevelopmentTokenIssuer>();
             services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
             services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -65,15 +66,11 @@ public static class IdentityExtensions
     {
         if (!app.Configuration.UsesEntraId())
         {
+            // Validated here, before the database is touched: a weak or published key stops the start.
+            _ = app.Services.GetRequiredService<IOptions<DevelopmentIssuerOptions>>().Value;
             app.MapDevelopmentTokenEndpoint();
         }
 
         return app;
-    }
-
-    private static bool IsKeyLongEnough(string key)
-    {
-        var buffer = new byte[key.Length];
-        return Convert.TryFromBase64String(key, buffer, out var written) && written >= 32;
     }
 }
