@@ -71,9 +71,13 @@ public static class BffManagementEndpoints
         return Results.Ok(Describe(principal, properties));
     }
 
-    /// <summary>Ends the session: its server-side row (and so the tokens) is deleted and the cookie cleared.</summary>
-    private static async Task<IResult> LogoutAsync(HttpContext context)
+    /// <summary>
+    /// Ends the session: the refresh token is revoked at the issuer where it supports that (RFC 7009), then
+    /// the server-side row (and so the tokens) is deleted and the cookie cleared.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext context, IUserAccessTokens tokens)
     {
+        await tokens.RevokeAsync(context, context.RequestAborted);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.NoContent();
     }

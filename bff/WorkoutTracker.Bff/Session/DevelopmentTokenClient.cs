@@ -6,7 +6,8 @@ namespace WorkoutTracker.Bff.Session;
 
 /// <summary>
 /// The server's development issuer, <c>POST /dev/token</c>: sign in with email and password, or redeem a
-/// (single-use, rotating) refresh token. Tries the next server instance when one cannot be reached.
+/// (single-use, rotating) refresh token; <c>POST /dev/revoke</c>: revoke one. Tries the next server instance
+/// when one cannot be reached.
 /// </summary>
 public sealed class DevelopmentTokenClient(HttpClient http, IOptions<ServerOptions> options, TimeProvider clock)
 {
@@ -20,6 +21,35 @@ public sealed class DevelopmentTokenClient(HttpClient http, IOptions<ServerOptio
     /// <summary>New tokens for a refresh token (which is spent), or null when it is expired or already used.</summary>
     public Task<SessionTokens?> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
         PostAsync(new { refreshToken }, cancellationToken);
+
+    /// <summary>
+    /// Revokes a refresh token at the server (RFC 7009, <c>POST /dev/revoke</c>). True when the server answered
+    /// 200 (which it does for any token, valid or not); false when it could not be reached or refused the request.
+    /// </summary>
+    public async Task<bool> RevokeAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        foreach (var server in Rotation())
+        {
+            try
+            {
+                using var form = new FormUrlEncodedContent([new("token", refreshToken), new("token_type_hint", "refresh_token")]);
+                using var response = await http.PostAsync(new Uri(server, "dev/revoke"), form, cancellationToken);
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+            {
+                // that instance is down: try the next one
+            }
+        }
+
+        return false;
+    }
+
+    private IEnumerable<Uri> Rotation()
+    {
+        var first = (Interlocked.Increment(ref _next) & int.MaxValue) % _servers.Count;
+        return Enumerable.Range(0, _servers.Count).Select(i => _servers[(first + i) % _servers.Count]);
+    }
 
     private async Task<SessionTokens?> PostAsync(object body, CancellationToken cancellationToken)
     {

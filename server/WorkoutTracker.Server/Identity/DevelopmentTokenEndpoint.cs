@@ -10,7 +10,7 @@ namespace WorkoutTracker.Server.Identity;
 /// <summary>
 /// <c>POST /dev/token</c>, the development issuer's token endpoint (mapped only when it is the issuer in
 /// use). Sign in with <c>{ "email", "password" }</c>, or redeem <c>{ "refreshToken" }</c>; either answers
-/// an access token and a new single-use refresh token.
+/// an access token and a new single-use refresh token. <c>POST /dev/revoke</c> revokes a refresh token (RFC 7009).
 /// </summary>
 public static class DevelopmentTokenEndpoint
 {
@@ -21,8 +21,38 @@ public static class DevelopmentTokenEndpoint
     public static IEndpointRouteBuilder MapDevelopmentTokenEndpoint(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/dev/token", IssueAsync).AllowAnonymous();
+        endpoints.MapPost("/dev/revoke", RevokeAsync).AllowAnonymous().DisableAntiforgery();
         return endpoints;
     }
+
+    /// <summary>
+    /// <c>POST /dev/revoke</c>, token revocation as RFC 7009 describes it: a form with <c>token</c> (and an
+    /// optional <c>token_type_hint</c>). A refresh token is deleted, so it can no longer be redeemed; the answer
+    /// is 200 whether or not the token was valid (§2.2), so it tells nothing about the token. Access tokens are
+    /// self-contained and short-lived: they are not tracked, and asking to revoke one also answers 200.
+    /// </summary>
+    private static async Task<IResult> RevokeAsync(HttpRequest request, IDbContextFactory<WorkoutDb> dbFactory, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return RevocationError("invalid_request", "Send application/x-www-form-urlencoded with a 'token'.");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form["token"] is not [{ Length: > 0 } token])
+        {
+            return RevocationError("invalid_request", "The 'token' parameter is required, once.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hash = Hash(token);
+        await db.DevelopmentRefreshTokens.Where(t => t.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
+        return Results.Ok();
+    }
+
+    /// <summary>RFC 6749 §5.2 error response, as RFC 7009 §2.2.1 asks.</summary>
+    private static IResult RevocationError(string error, string description) =>
+        Results.Json(new Dictionary<string, string> { ["error"] = error, ["error_description"] = description }, statusCode: StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> IssueAsync(
         TokenRequest request,
