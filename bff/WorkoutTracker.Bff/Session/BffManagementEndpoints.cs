@@ -51,7 +51,18 @@ public static class BffManagementEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Send an email and a password.");
         }
 
-        var issued = await tokens.SignInAsync(request.Email, request.Password, cancellationToken);
+        SessionTokens? issued;
+        try
+        {
+            issued = await tokens.SignInAsync(request.Email, request.Password, context.Connection.RemoteIpAddress, cancellationToken);
+        }
+        catch (SignInThrottledException throttled)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: $"Too many failed sign-ins; try again in {seconds} s.");
+        }
+
         if (issued is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong email or password.");

@@ -14,9 +14,13 @@ public sealed class DevelopmentTokenClient(HttpClient http, IOptions<ServerOptio
     private readonly IReadOnlyList<Uri> _servers = options.Value.AllAddresses();
     private int _next;
 
-    /// <summary>Tokens for the user, or null when the server refuses the credentials.</summary>
-    public Task<SessionTokens?> SignInAsync(string email, string password, CancellationToken cancellationToken) =>
-        PostAsync(new { email, password }, cancellationToken);
+    /// <summary>
+    /// Tokens for the user, or null when the server refuses the credentials. The client's address goes along
+    /// as <c>X-Forwarded-For</c>, so the server's sign-in throttle keys on the client, not on the BFF (when the
+    /// server trusts the BFF as a proxy). A throttled attempt (429) throws <see cref="SignInThrottledException"/>.
+    /// </summary>
+    public Task<SessionTokens?> SignInAsync(string email, string password, System.Net.IPAddress? client, CancellationToken cancellationToken) =>
+        PostAsync(new { email, password }, cancellationToken, client);
 
     /// <summary>New tokens for a refresh token (which is spent), or null when it is expired or already used.</summary>
     public Task<SessionTokens?> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
@@ -51,7 +55,7 @@ public sealed class DevelopmentTokenClient(HttpClient http, IOptions<ServerOptio
         return Enumerable.Range(0, _servers.Count).Select(i => _servers[(first + i) % _servers.Count]);
     }
 
-    private async Task<SessionTokens?> PostAsync(object body, CancellationToken cancellationToken)
+    private async Task<SessionTokens?> PostAsync(object body, CancellationToken cancellationToken, System.Net.IPAddress? client = null)
     {
         if (_servers.Count == 0)
         {
@@ -64,10 +68,21 @@ public sealed class DevelopmentTokenClient(HttpClient http, IOptions<ServerOptio
             var server = _servers[(first + attempt) % _servers.Count];
             try
             {
-                using var response = await http.PostAsJsonAsync(new Uri(server, "dev/token"), body, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "dev/token")) { Content = JsonContent.Create(body) };
+                if (client is not null)
+                {
+                    request.Headers.Add("X-Forwarded-For", client.ToString());
+                }
+
+                using var response = await http.SendAsync(request, cancellationToken);
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
                 {
                     return null;
+                }
+
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    throw new SignInThrottledException(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
                 }
 
                 response.EnsureSuccessStatusCode();
@@ -84,4 +99,10 @@ public sealed class DevelopmentTokenClient(HttpClient http, IOptions<ServerOptio
     }
 
     private sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, int RefreshExpiresIn);
+}
+
+/// <summary>The server refused a sign-in attempt for now (too many failures); try again after <see cref="RetryAfter"/>.</summary>
+public sealed class SignInThrottledException(TimeSpan retryAfter) : Exception($"Too many failed sign-ins; retry after {retryAfter}.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
 }

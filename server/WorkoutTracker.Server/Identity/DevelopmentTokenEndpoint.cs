@@ -56,8 +56,11 @@ public static class DevelopmentTokenEndpoint
 
     private static async Task<IResult> IssueAsync(
         TokenRequest request,
+        HttpContext context,
         IDbContextFactory<WorkoutDb> dbFactory,
         DevelopmentTokenIssuer issuer,
+        SignInThrottle throttle,
+        IPasswordHasher<User> hasher,
         IOptions<DevelopmentIssuerOptions> options,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -70,12 +73,22 @@ public static class DevelopmentTokenEndpoint
         }
         else if (!string.IsNullOrWhiteSpace(request.Email) && !string.IsNullOrEmpty(request.Password))
         {
+            var address = context.Connection.RemoteIpAddress;
+            if (throttle.Check(request.Email, address) is { } wait)
+            {
+                return TooManyAttempts(context, wait);
+            }
+
             var email = request.Email.Trim();
             user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-            if (user?.PasswordHash is null ||
-                new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+            if (!VerifyPassword(hasher, user, request.Password))
             {
+                throttle.Failed(request.Email, address);
                 user = null;
+            }
+            else
+            {
+                throttle.Succeeded(request.Email);
             }
         }
         else
@@ -98,6 +111,33 @@ public static class DevelopmentTokenEndpoint
         var token = issuer.Mint(user);
         return Results.Ok(new TokenResponse(
             token.AccessToken, "Bearer", (int)(token.ExpiresAt - now).TotalSeconds, refreshToken, (int)refreshLifetime.TotalSeconds));
+    }
+
+    /// <summary>
+    /// Checks the password against the user's hash, or against a dummy hash when there is no such user (or it
+    /// has no password), so an unknown email costs the same work, and so the same time, as a wrong password.
+    /// </summary>
+    private static bool VerifyPassword(IPasswordHasher<User> hasher, User? user, string password)
+    {
+        var verified = user?.PasswordHash is { } hash
+            ? hasher.VerifyHashedPassword(user, hash, password)
+            : hasher.VerifyHashedPassword(DummyAccount.User, DummyAccount.Hash, password);
+        return user?.PasswordHash is not null && verified != PasswordVerificationResult.Failed;
+    }
+
+    private static IResult TooManyAttempts(HttpContext context, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: $"Too many failed sign-ins; try again in {seconds} s.");
+    }
+
+    /// <summary>A hash of a random password nobody knows, made once with the same hasher settings as real ones.</summary>
+    private static class DummyAccount
+    {
+        public static readonly User User = new() { Id = Guid.Empty, DisplayName = "", Role = UserRole.Athlete };
+
+        public static readonly string Hash = new PasswordHasher<User>().HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     }
 
     /// <summary>Deletes the refresh token (single use) and returns its user, if it was valid.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
+using WorkoutTracker.Server.Profiles;
 
 namespace WorkoutTracker.Server.Identity;
 
@@ -56,6 +58,11 @@ public static class IdentityExtensions
                 });
         }
 
+        services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddAuthorization();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();

@@ -47,3 +47,13 @@ public sealed partial class JwtBearerWebSocketAuthenticator(
     [LoggerMessage(LogLevel.Information, "WebSocket token rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);
 }
+
+/// <summary>
+/// Decides whether a WebSocket operation may start (e.g. the host's rate limit). Optional: without one
+/// every operation starts.
+/// </summary>
+public interface IGraphQLWebSocketOperationGate
+{
+    /// <summary>Null to start the operation, or the error its <c>subscribe</c> is answered with.</summary>
+    global::GraphQL.ExecutionError? TryStart(ClaimsPrincipal user, HttpContext http);
+}
