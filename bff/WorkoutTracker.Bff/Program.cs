@@ -15,6 +15,7 @@ builder.AddGraphQLProxy();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UsePlayground();
 app.UseMobileWeb();
 // Routing after the static sites: the mobile app's SPA fallback is an endpoint, and static files are

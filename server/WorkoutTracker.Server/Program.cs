@@ -3,18 +3,22 @@ using WorkoutTracker.Server.Extensions;
 using WorkoutTracker.Server.GraphQL;
 using WorkoutTracker.Server.GraphQL.Http;
 using WorkoutTracker.Server.Identity;
+using WorkoutTracker.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddWorkoutData();
 builder.AddWorkoutIdentity();
+builder.AddWorkoutSecurity();
 builder.AddWorkoutFeatures();
 builder.Services.AddWorkoutGraphQL(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseGraphQLWebSockets();
 

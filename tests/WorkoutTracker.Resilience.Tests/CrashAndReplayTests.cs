@@ -9,12 +9,16 @@ namespace WorkoutTracker.Resilience.Tests;
 /// <summary>
 /// Clients log sets while the server process is killed with SIGKILL and restarted several times and
 /// PostgreSQL restarts once underneath a running server; every unacknowledged call is retried with the
-/// same clientMutationId. Afterwards every acknowledged set exists exactly once and no set exists twice.
+/// same clientMutationId. Besides, every tenth committed logSet loses its answer on the way back (deterministically),
+/// so every run has calls that must be answered as replays. Afterwards every acknowledged set exists exactly once,
+/// no set exists twice, and each call whose answer was lost was answered replayed: true by its retry.
 /// The load is short here; <c>WORKOUTTRACKER_CHAOS_SETS=5000</c> runs the full one.
 /// </summary>
 public sealed class CrashAndReplayTests(ITestOutputHelper output)
 {
     private const int Workers = 6;
+    /// <summary>Every n-th committed logSet of a worker loses its answer on the way back (see <see cref="LostAnswerHandler"/>).</summary>
+    private const int LoseEveryNth = 10;
     private static readonly int TotalSets = int.TryParse(Environment.GetEnvironmentVariable("WORKOUTTRACKER_CHAOS_SETS"), out var n) ? n : 600;
 
     [Fact]
@@ -30,9 +34,10 @@ public sealed class CrashAndReplayTests(ITestOutputHelper output)
         var perWorker = TotalSets / Workers;
         using var done = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var sessions = new string[Workers];
+        var lost = Enumerable.Range(0, Workers).Select(_ => new LostAnswerHandler(LoseEveryNth)).ToArray();
         var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
         {
-            using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(5) };
+            using var http = new HttpClient(lost[w]) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(5) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var client = new RetryingClient(http);
             sessions[w] = await client.StartSessionAsync(done.Token);
@@ -88,6 +93,19 @@ public sealed class CrashAndReplayTests(ITestOutputHelper output)
         Assert.Equal(sets.Count, records.Count);
         Assert.All(sessions, s => Assert.Equal(perWorker, sets.Count(set => set[1] == s)));
         Assert.True(retried > 0, "no call needed a retry: the faults did not hit the load");
+
+        // Calls whose answer was lost after commit: retried, answered as replays of the first result, written once.
+        var lostIds = lost.SelectMany(l => l.Lost.Keys).ToHashSet();
+        var replays = acknowledged.Where(a => lostIds.Contains(a.ClientMutationId)).ToList();
+        output.WriteLine($"{lostIds.Count} answers lost after commit, all retried: {replays.Count(a => a.Replayed)} answered replayed: true");
+        Assert.True(lostIds.Count >= perWorker / LoseEveryNth * Workers, $"only {lostIds.Count} answers were lost");
+        Assert.Equal(lostIds.Count, replays.Count);
+        Assert.All(replays, a =>
+        {
+            Assert.True(a.Replayed, $"{a.ClientMutationId}: its first answer was lost after commit, the retry must be a replay");
+            Assert.True(a.Attempts > 1);
+            Assert.Single(setIds, id => id == a.SetId);
+        });
     }
 
     private static async Task<List<string[]>> QueryAsync(NpgsqlConnection db, string sql, string[] values)

@@ -13,9 +13,9 @@ namespace WorkoutTracker.Resilience.Tests;
 
 /// <summary>
 /// Two server instances behind the BFF on one database, as processes. The athlete's app logs sets
-/// through the BFF while a coach watches through the BFF's WebSocket; halfway, one instance is killed.
-/// The BFF routes around it, no acknowledged write is lost or doubled, and the coach saw the sets that
-/// both instances served.
+/// through the BFF while a coach watches through the BFF's WebSocket; halfway, the instance not holding
+/// the coach's socket is killed. The BFF routes around it, every acknowledged set id is stored exactly
+/// once, and the coach saw sets both instances served before the kill and every set logged after it.
 /// </summary>
 public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -30,8 +30,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Load_through_the_bff_survives_losing_one_of_two_server_instances()
     {
-        await using var first = AppProcess.Server(_connectionString, ("ServiceDefaults:InstanceHeader", "true"));
-        await using var second = AppProcess.Server(_connectionString, ("ServiceDefaults:InstanceHeader", "true"));
+        // Request logging shows which instance holds the coach's WebSocket, so the other one is the one killed.
+        (string, string)[] settings = [("ServiceDefaults:InstanceHeader", "true"), ("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information")];
+        await using var first = AppProcess.Server(_connectionString, settings);
+        await using var second = AppProcess.Server(_connectionString, settings);
         await first.StartAsync();
         await second.StartAsync();
         await using var bff = AppProcess.Bff(
@@ -46,6 +48,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         var athleteCookie = await SignInAsync(bff.Address, "athlete@demo.workouttracker.dev", "athlete-demo");
         var coachCookie = await SignInAsync(bff.Address, "coach@demo.workouttracker.dev", "coach-demo");
         using var watcher = await WatchAsync(bff.Address, coachCookie);
+        var (victim, survivor) = await WatcherInstanceAsync(first, second) == first ? (second, first) : (first, second);
 
         var acknowledged = new ConcurrentBag<(Acknowledged Set, bool BeforeKill)>();
         var killed = false;
@@ -73,23 +76,39 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
 
         // A call counts as "after the kill" only if it started once the process was gone: one started
         // while the SIGKILL was on its way may still have been served by the first instance.
-        await first.KillAsync();
+        await victim.KillAsync();
         Volatile.Write(ref killed, true);
         await Task.WhenAll(workers);
-        await Task.Delay(500);
+
+        // The coach's socket is on the survivor, which serves every call after the kill: each of those sets must reach it.
+        var afterKillSets = acknowledged.Where(a => !a.BeforeKill).Select(a => a.Set.SetId).ToHashSet();
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (!afterKillSets.IsSubsetOf(watcher.SeenSetIds) && !patience.IsCancellationRequested)
+            {
+                await Task.Delay(20); // waiting on state: the events still in flight to the coach
+            }
+        }
 
         var servedBy = acknowledged.Where(a => a.BeforeKill).Select(a => a.Set.ServedBy).Distinct().ToList();
         var after = acknowledged.Where(a => !a.BeforeKill).Select(a => a.Set.ServedBy).Distinct().ToList();
         await using var db = new NpgsqlConnection(_connectionString);
         await db.OpenAsync();
         // Only this run's sessions: the database also holds the demo athlete's seeded history.
-        await using var count = new NpgsqlCommand("SELECT count(*), count(DISTINCT id) FROM sets WHERE session_id::text = ANY($1)", db)
+        await using var query = new NpgsqlCommand("SELECT id::text FROM sets WHERE session_id::text = ANY($1)", db)
         {
             Parameters = { new() { Value = sessions } },
         };
-        await using var reader = await count.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var (stored, distinct) = (reader.GetInt64(0), reader.GetInt64(1));
+        var storedIds = new List<string>();
+        await using (var reader = await query.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                storedIds.Add(reader.GetString(0));
+            }
+        }
+
+        var (stored, distinct) = (storedIds.Count, storedIds.Distinct().Count());
         var seen = watcher.SeenSetIds;
         var beforeKillSets = acknowledged.Where(a => a.BeforeKill && a.Set.ServedBy is not null).ToList();
         output.WriteLine($"{acknowledged.Count} acknowledged ({acknowledged.Count(a => a.Set.Attempts > 1)} after retries), served before the kill by [{string.Join(", ", servedBy)}], after by [{string.Join(", ", after)}]; stored {stored}; coach saw {seen.Count}");
@@ -97,12 +116,33 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(perWorker * Workers, acknowledged.Count);
         Assert.Equal(acknowledged.Count, stored);
         Assert.Equal(stored, distinct);
+        Assert.All(acknowledged, a => Assert.Single(storedIds, id => id == a.Set.SetId)); // every acknowledged set, exactly once
+        Assert.Equal(acknowledged.Select(a => a.Set.SetId).Order(StringComparer.Ordinal), storedIds.Order(StringComparer.Ordinal));
+        Assert.NotEmpty(afterKillSets);
+        Assert.Empty(afterKillSets.Except(seen)); // the coach saw every set logged after the kill
         Assert.Equal(2, servedBy.Count);
         Assert.Single(after);
         Assert.All(acknowledged, a => Assert.NotNull(a.Set.ServedBy));
         foreach (var instance in servedBy)
         {
             Assert.Contains(beforeKillSets.Where(a => a.Set.ServedBy == instance), a => seen.Contains(a.Set.SetId));
+        }
+    }
+
+    /// <summary>The instance whose request log shows the coach's WebSocket upgrade (GET /graphql), waited for.</summary>
+    private static async Task<AppProcess> WatcherInstanceAsync(AppProcess first, AppProcess second)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var holders = new[] { first, second }.Where(p => p.RecentLog.Split('\n').Any(line => line.Contains("GET http", StringComparison.Ordinal) && line.Contains("/graphql", StringComparison.Ordinal))).ToList();
+            if (holders.Count == 1)
+            {
+                return holders[0];
+            }
+
+            Assert.True(holders.Count == 0, "both instances logged a GET /graphql");
+            await Task.Delay(20, patience.Token); // the log lines arrive through the processes' stdout
         }
     }
 

@@ -4,7 +4,7 @@ namespace WorkoutTracker.Bff.Security;
 
 public static class SecurityExtensions
 {
-    /// <summary>Anti-forgery options, the athletes' allowlist (the manifest beside the app) and the rate limiter.</summary>
+    /// <summary>Anti-forgery options, the athletes' allowlist (the manifest beside the app), trusted proxies and the rate limiter.</summary>
     public static IHostApplicationBuilder AddBffSecurity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,6 +20,7 @@ public static class SecurityExtensions
             return PersistedOperationAllowlist.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
         });
         services.AddSingleton<AllowlistHttpCheck>();
+        services.AddTrustedProxies(builder.Configuration); // X-Forwarded-For only from ForwardedHeaders:KnownProxies/KnownNetworks
         builder.AddBffRateLimiting();
         return builder;
     }

@@ -51,7 +51,18 @@ public static class BffManagementEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Send an email and a password.");
         }
 
-        var issued = await tokens.SignInAsync(request.Email, request.Password, cancellationToken);
+        SessionTokens? issued;
+        try
+        {
+            issued = await tokens.SignInAsync(request.Email, request.Password, context.Connection.RemoteIpAddress, cancellationToken);
+        }
+        catch (SignInThrottledException throttled)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: $"Too many failed sign-ins; try again in {seconds} s.");
+        }
+
         if (issued is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong email or password.");
@@ -71,9 +82,13 @@ public static class BffManagementEndpoints
         return Results.Ok(Describe(principal, properties));
     }
 
-    /// <summary>Ends the session: its server-side row (and so the tokens) is deleted and the cookie cleared.</summary>
-    private static async Task<IResult> LogoutAsync(HttpContext context)
+    /// <summary>
+    /// Ends the session: the refresh token is revoked at the issuer where it supports that (RFC 7009), then
+    /// the server-side row (and so the tokens) is deleted and the cookie cleared.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext context, IUserAccessTokens tokens)
     {
+        await tokens.RevokeAsync(context, context.RequestAborted);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.NoContent();
     }

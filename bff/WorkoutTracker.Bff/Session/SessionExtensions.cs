@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
-using WorkoutTracker.Bff.Data;
 using WorkoutTracker.Bff.Proxy;
 
 namespace WorkoutTracker.Bff.Session;
@@ -17,7 +15,7 @@ public static class SessionExtensions
     /// <summary>
     /// The session: a cookie (httpOnly, SameSite=Strict, <c>__Host-</c> and Secure outside Development)
     /// that names a server-side session in PostgreSQL; Data Protection keys shared through the same
-    /// database. Sign-in is OpenID Connect through Microsoft.Identity.Web when <c>AzureAd</c> is
+    /// database, encrypted at rest with a certificate (<see cref="DataProtectionKeyRing"/>). Sign-in is OpenID Connect through Microsoft.Identity.Web when <c>AzureAd</c> is
     /// configured, the server's development issuer otherwise.
     /// </summary>
     public static IHostApplicationBuilder AddBffSession(this IHostApplicationBuilder builder)
@@ -31,9 +29,7 @@ public static class SessionExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddDataProtection()
-            .SetApplicationName("WorkoutTracker.Bff")
-            .PersistKeysToDbContext<BffDb>();
+        builder.AddBffDataProtection();
 
         services.AddSingleton<SessionEndSignals>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionEndSignals>());

@@ -10,6 +10,9 @@ public interface IUserAccessTokens
 {
     /// <summary>The token to forward, or null when the request has no session (or it cannot go on).</summary>
     Task<string?> GetAsync(HttpContext context, CancellationToken cancellationToken);
+
+    /// <summary>At sign-out: revokes the session's refresh token where the issuer supports it.</summary>
+    Task RevokeAsync(HttpContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -40,6 +43,22 @@ internal sealed partial class SessionAccessTokens(
 
         var tokens = await store.UpdateTokensAsync(key, (current, ct) => RefreshAsync(current, seen, ct), cancellationToken);
         return tokens?.AccessToken;
+    }
+
+    /// <summary>The development issuer supports RFC 7009: the session's refresh token is revoked at the server.</summary>
+    public async Task RevokeAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var session = await context.AuthenticateAsync();
+        if (session.Properties?.Items.TryGetValue(PostgresTicketStore.SessionKeyItem, out var key) != true || key is null ||
+            await store.GetTokensAsync(key, cancellationToken) is not { RefreshToken: { } refreshToken })
+        {
+            return;
+        }
+
+        if (!await tokenClient.RevokeAsync(refreshToken, cancellationToken))
+        {
+            LogRevocationFailed(logger);
+        }
     }
 
     private async Task<SessionTokens?> RefreshAsync(SessionTokens current, SessionTokens seen, CancellationToken cancellationToken)
@@ -74,6 +93,9 @@ internal sealed partial class SessionAccessTokens(
 
     [LoggerMessage(LogLevel.Information, "The server refused the session's refresh token; the session ends when its access token expires")]
     private static partial void LogRefreshRefused(ILogger logger);
+
+    [LoggerMessage(LogLevel.Warning, "Sign-out could not revoke the session's refresh token at the server; it stays valid until it expires")]
+    private static partial void LogRevocationFailed(ILogger logger);
 }
 
 /// <summary>
@@ -82,6 +104,12 @@ internal sealed partial class SessionAccessTokens(
 /// </summary>
 internal sealed class EntraIdAccessTokens(ITokenAcquisition tokenAcquisition, IOptions<ServerOptions> server) : IUserAccessTokens
 {
+    /// <summary>
+    /// Entra ID has no RFC 7009 endpoint for the refresh tokens MSAL holds (revoking a user's sessions is a
+    /// Microsoft Graph call, <c>revokeSignInSessions</c>, an administrator's act): sign-out ends the BFF session only.
+    /// </summary>
+    public Task RevokeAsync(HttpContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<string?> GetAsync(HttpContext context, CancellationToken cancellationToken)
     {
         if (context.User.Identity?.IsAuthenticated != true)

@@ -39,8 +39,8 @@ public sealed class AthleteAccess(IDbContextFactory<WorkoutDb> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CoachLinks.AsNoTracking()
-            .Where(l => l.CoachId == coachId && l.Status == CoachLinkStatus.Active)
-            .Select(l => l.AthleteId)
+            .Where(l => l.CoachId == coachId && l.Status == CoachLinkStatus.Active && l.AthleteId != null)
+            .Select(l => l.AthleteId!.Value)
             .ToListAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
+using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Profiles;
 
 namespace WorkoutTracker.Server.Coaching;
@@ -13,11 +14,16 @@ public sealed record CoachLinkInput(string ClientMutationId, Guid LinkId) : IMut
 /// <summary>Asking, accepting and ending coach–athlete links; each idempotent by clientMutationId.</summary>
 public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvider clock)
 {
-    /// <summary>An athlete invites a coach, or a coach asks to follow an athlete, by the other's email.</summary>
+    /// <summary>
+    /// An athlete invites a coach, or a coach asks to follow an athlete, by the other's email. The request is
+    /// written the same way whatever the email is (no account, an account of the same role, the right one):
+    /// no user is looked up, so the answer and the work done are the same and reveal nothing. The account
+    /// with that email and the other role sees the request and may accept it.
+    /// </summary>
     public Task<Idempotent<CoachLink>> RequestAsync(User requester, RequestCoachLinkInput input, CancellationToken cancellationToken)
     {
-        var email = input.Email.Trim();
-        if (email.Length is 0 or > 254)
+        var email = NormalizeEmail(input.Email);
+        if (email.Length is 0 or > 254 || !email.Contains('@', StringComparison.Ordinal))
         {
             throw new ValidationException("email", "must be an email address.");
         }
@@ -30,24 +36,19 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
             new { Email = email.ToUpperInvariant() },
             async (db, ct) =>
             {
-                var other = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct)
-                    ?? throw new NotFoundException("User", email);
-                if (other.Role == requester.Role)
+                var pending = await db.CoachLinks.AnyAsync(
+                    l => l.RequestedBy == requester.Id && l.InviteeEmail == email && l.Status == CoachLinkStatus.Pending, ct);
+                if (pending)
                 {
-                    throw new CoachLinkStateException("A link joins one coach and one athlete.");
-                }
-
-                var (coachId, athleteId) = requester.Role == UserRole.Coach ? (requester.Id, other.Id) : (other.Id, requester.Id);
-                if (await db.CoachLinks.AnyAsync(l => l.CoachId == coachId && l.AthleteId == athleteId && l.Status != CoachLinkStatus.Ended, ct))
-                {
-                    throw new CoachLinkStateException("These two are already linked or have a pending request.");
+                    throw new CoachLinkStateException("A request to this email is already pending.");
                 }
 
                 var link = new CoachLink
                 {
                     Id = Guid.CreateVersion7(now),
-                    CoachId = coachId,
-                    AthleteId = athleteId,
+                    CoachId = requester.Role == UserRole.Coach ? requester.Id : null,
+                    AthleteId = requester.Role == UserRole.Coach ? null : requester.Id,
+                    InviteeEmail = email,
                     RequestedBy = requester.Id,
                     Status = CoachLinkStatus.Pending,
                     CreatedAt = now,
@@ -60,9 +61,9 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
             cancellationToken);
     }
 
-    /// <summary>The side that did not ask accepts a pending link.</summary>
+    /// <summary>The invited side accepts a pending link: it becomes the link's coach or athlete.</summary>
     public Task<Idempotent<CoachLink>> AcceptAsync(User user, CoachLinkInput input, CancellationToken cancellationToken) =>
-        ChangeAsync(user, input, "acceptCoachLink", (link, now) =>
+        ChangeAsync(user, input, "acceptCoachLink", async (db, link, now, ct) =>
         {
             if (link.Status != CoachLinkStatus.Pending)
             {
@@ -74,8 +75,23 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
                 throw new CoachLinkStateException("The other side accepts a request, not the one who sent it.");
             }
 
+            if (user.Role == UserRole.Coach)
+            {
+                link.CoachId = user.Id;
+            }
+            else
+            {
+                link.AthleteId = user.Id;
+            }
+
+            if (await db.CoachLinks.AnyAsync(l => l.Id != link.Id && l.CoachId == link.CoachId && l.AthleteId == link.AthleteId && l.Status != CoachLinkStatus.Ended, ct))
+            {
+                throw new CoachLinkStateException("These two are already linked or have another pending request.");
+            }
+
             link.Status = CoachLinkStatus.Active;
             link.AcceptedAt = now;
+            return false;
         }, cancellationToken);
 
     /// <summary>
@@ -84,7 +100,7 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
     /// coach's subscriptions on that athlete.
     /// </summary>
     public Task<Idempotent<CoachLink>> EndAsync(User user, CoachLinkInput input, CancellationToken cancellationToken) =>
-        ChangeAsync(user, input, "endCoachLink", (link, now) =>
+        ChangeAsync(user, input, "endCoachLink", (_, link, now, _) =>
         {
             if (link.Status == CoachLinkStatus.Ended)
             {
@@ -94,18 +110,27 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
             var wasActive = link.Status == CoachLinkStatus.Active;
             link.Status = CoachLinkStatus.Ended;
             link.EndedAt = now;
-            return wasActive;
+            return Task.FromResult(wasActive);
         }, cancellationToken);
 
-    private Task<Idempotent<CoachLink>> ChangeAsync(User user, CoachLinkInput input, string operation, Action<CoachLink, DateTimeOffset> change, CancellationToken cancellationToken) =>
-        ChangeAsync(user, input, operation, (link, now) =>
-        {
-            change(link, now);
-            return false;
-        }, cancellationToken);
+    /// <summary>
+    /// The links <paramref name="user"/> sees: those they are a side of, and pending requests sent to their
+    /// email that wait for their role.
+    /// </summary>
+    public static IQueryable<CoachLink> VisibleTo(IQueryable<CoachLink> links, User user)
+    {
+        var email = user.Email is null ? null : NormalizeEmail(user.Email);
+        var isCoach = user.Role == UserRole.Coach;
+        return links.Where(l => l.CoachId == user.Id || l.AthleteId == user.Id ||
+                                (email != null && l.Status == CoachLinkStatus.Pending && l.InviteeEmail == email &&
+                                 (isCoach ? l.CoachId == null : l.AthleteId == null)));
+    }
+
+    private static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
     /// <param name="change">Changes the link; true when the coach lost access by it (an event is appended).</param>
-    private Task<Idempotent<CoachLink>> ChangeAsync(User user, CoachLinkInput input, string operation, Func<CoachLink, DateTimeOffset, bool> change, CancellationToken cancellationToken)
+    private Task<Idempotent<CoachLink>> ChangeAsync(
+        User user, CoachLinkInput input, string operation, Func<WorkoutDb, CoachLink, DateTimeOffset, CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return idempotent.RunAsync(
@@ -115,18 +140,14 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
             new { input.LinkId },
             async (db, ct) =>
             {
-                var link = await db.CoachLinks.FromSql($"SELECT * FROM coach_links WHERE id = {input.LinkId} FOR UPDATE").SingleOrDefaultAsync(ct);
-                if (link is null || (link.CoachId != user.Id && link.AthleteId != user.Id))
-                {
-                    throw new NotFoundException("Coach link", input.LinkId.ToString());
-                }
-
-                var accessEnded = change(link, now);
+                var link = await VisibleTo(db.CoachLinks.FromSql($"SELECT * FROM coach_links WHERE id = {input.LinkId} FOR UPDATE"), user).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException("Coach link", input.LinkId.ToString());
+                var accessEnded = await change(db, link, now, ct);
                 await db.SaveChangesAsync(ct);
                 if (accessEnded)
                 {
                     await EventLogWriter.AppendAsync(
-                        db, EventKind.CoachLinkEnded, link.AthleteId, sessionId: null, setId: null, sessionVersion: null,
+                        db, EventKind.CoachLinkEnded, link.AthleteId!.Value, sessionId: null, setId: null, sessionVersion: null,
                         bodyMapWeekStart: null, bodyMapVersion: null, link.CoachId, now, ct);
                 }
 
@@ -136,6 +157,6 @@ public sealed class CoachLinkCommands(IdempotentMutations idempotent, TimeProvid
             cancellationToken);
     }
 
-    private static async Task<CoachLink> ReplayAsync(Data.WorkoutDb db, string? resultId, CancellationToken ct) =>
+    private static async Task<CoachLink> ReplayAsync(WorkoutDb db, string? resultId, CancellationToken ct) =>
         await db.CoachLinks.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(resultId!), ct);
 }

@@ -12,13 +12,12 @@ public static class CoachingFields
     public static void AddCoachingQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoachLinkType>>>>("coachLinks")
-            .Description("The signed-in user's coach links (as coach or as athlete), pending and active first.")
+            .Description("The signed-in user's coach links (as coach or as athlete) and the requests sent to their email, pending and active first.")
             .ResolveAsync(async c =>
             {
                 var user = await c.GetCurrentUserAsync();
                 await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(c.CancellationToken);
-                return await db.CoachLinks.AsNoTracking()
-                    .Where(l => l.CoachId == user.Id || l.AthleteId == user.Id)
+                return await CoachLinkCommands.VisibleTo(db.CoachLinks.AsNoTracking(), user)
                     .OrderBy(l => l.Status == CoachLinkStatus.Ended).ThenByDescending(l => l.CreatedAt)
                     .ToListAsync(c.CancellationToken);
             });
@@ -39,7 +38,7 @@ public static class CoachingFields
                 await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(c.CancellationToken);
                 var athletes = await db.CoachLinks.AsNoTracking()
                     .Where(l => l.CoachId == user.Id && l.Status == CoachLinkStatus.Active)
-                    .Join(db.Users, l => l.AthleteId, u => u.Id, (_, u) => u)
+                    .Join(db.Users, l => l.AthleteId, u => (Guid?)u.Id, (_, u) => u)
                     .OrderBy(u => u.DisplayName)
                     .ToListAsync(c.CancellationToken);
                 return athletes.Select(u => new AthleteView(u)).ToList();
@@ -49,7 +48,7 @@ public static class CoachingFields
     public static void AddCoachingMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<CoachLinkPayloadType>>("requestCoachLink")
-            .Description("An athlete invites a coach, or a coach asks to follow an athlete; the other side accepts.")
+            .Description("An athlete invites a coach, or a coach asks to follow an athlete, by email; the account with that email and the other role may accept. The answer is the same whether or not such an account exists.")
             .Argument<NonNullGraphType<RequestCoachLinkInputType>>("input")
             .ResolveAsync(c => MutationResolver.RunAsync<CoachLinkCommands, RequestCoachLinkInput, CoachLink>(c, (commands, user, input, ct) => commands.RequestAsync(user, input, ct)));
 

@@ -12,8 +12,11 @@ public sealed class CoachLinkType : ObjectGraphType<CoachLink>
         Name = "CoachLink";
         Description = "A coach following an athlete.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<UserType>>("coach").Resolve(c => c.GetDataLoader<UserByIdDataLoader>().LoadAsync(c.Source.CoachId));
-        Field<NonNullGraphType<UserType>>("athlete").Resolve(c => c.GetDataLoader<UserByIdDataLoader>().LoadAsync(c.Source.AthleteId));
+        Field<UserType>("coach").Description("Null while a request to a coach is pending: who holds the email is not told before they accept.")
+            .Resolve(c => c.Source.CoachId is { } id ? c.GetDataLoader<UserByIdDataLoader>().LoadAsync(id) : null);
+        Field<UserType>("athlete").Description("Null while a request to an athlete is pending: who holds the email is not told before they accept.")
+            .Resolve(c => c.Source.AthleteId is { } id ? c.GetDataLoader<UserByIdDataLoader>().LoadAsync(id) : null);
+        Field<StringGraphType>("inviteeEmail").Description("The email the request was sent to.").Resolve(c => c.Source.InviteeEmail);
         Field<NonNullGraphType<IdGraphType>>("requestedBy").Description("The user who asked; the other accepts.").Resolve(c => c.Source.RequestedBy);
         Field<NonNullGraphType<CoachLinkStatusType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<InstantGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);

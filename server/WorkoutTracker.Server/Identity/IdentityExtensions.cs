@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
+using WorkoutTracker.Server.Profiles;
 
 namespace WorkoutTracker.Server.Identity;
 
@@ -43,8 +46,8 @@ public static class IdentityExtensions
             services.AddOptions<DevelopmentIssuerOptions>()
                 .Bind(builder.Configuration.GetSection(DevelopmentIssuerOptions.SectionName))
                 .ValidateDataAnnotations()
-                .Validate(o => IsKeyLongEnough(o.SigningKey), "Identity:DevelopmentIssuer:SigningKey must be base64 of at least 32 bytes.")
                 .ValidateOnStart();
+            services.AddSingleton<IValidateOptions<DevelopmentIssuerOptions>, DevelopmentIssuerKeyPolicy>();
             services.AddSingleton<DevelopmentTokenIssuer>();
             services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
             services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -55,6 +58,11 @@ public static class IdentityExtensions
                 });
         }
 
+        services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddAuthorization();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
@@ -65,15 +73,11 @@ public static class IdentityExtensions
     {
         if (!app.Configuration.UsesEntraId())
         {
+            // Validated here, before the database is touched: a weak or published key stops the start.
+            _ = app.Services.GetRequiredService<IOptions<DevelopmentIssuerOptions>>().Value;
             app.MapDevelopmentTokenEndpoint();
         }
 
         return app;
-    }
-
-    private static bool IsKeyLongEnough(string key)
-    {
-        var buffer = new byte[key.Length];
-        return Convert.TryFromBase64String(key, buffer, out var written) && written >= 32;
     }
 }

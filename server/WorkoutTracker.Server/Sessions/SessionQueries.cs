@@ -12,12 +12,12 @@ public static class SessionQueries
     public static void AddSessionQueries(this ObjectGraphType query)
     {
         query.Field<SessionType>("session")
-            .Description("A session by id; null when there is none.")
+            .Description("A session by id; null when there is none or it is not yours to read (the two look the same).")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c =>
             {
                 var user = await c.GetCurrentUserAsync();
-                return await c.RequestServices!.GetRequiredService<SessionReads>().FindAsync(user, c.GetUuidArgument("id"), c.CancellationToken);
+                return await c.RequestServices!.GetRequiredService<SessionReads>().FindReadableAsync(user, c.GetUuidArgument("id"), c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ConnectionType<SessionType, EdgeType<SessionType>>>>("sessions")

@@ -16,6 +16,20 @@ public sealed class SessionReads(IDbContextFactory<WorkoutDb> dbFactory, Athlete
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// The session if <paramref name="reader"/> may read it, else null, whether it does not exist or is
+    /// someone else's: one statement either way, so neither the answer nor its cost tells the two apart.
+    /// </summary>
+    public async Task<TrainingSession?> FindReadableAsync(User reader, Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var readable = reader.Role == UserRole.Coach
+            ? db.Sessions.Where(s => db.CoachLinks.Any(l => l.CoachId == reader.Id && l.AthleteId == s.AthleteId && l.Status == CoachLinkStatus.Active))
+            : db.Sessions.Where(s => s.AthleteId == reader.Id);
+        return await readable.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+    }
+
+    /// <summary>The session, or null when there is none; FORBIDDEN when it exists and the reader may not read it.</summary>
     public async Task<TrainingSession?> FindAsync(User reader, Guid sessionId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

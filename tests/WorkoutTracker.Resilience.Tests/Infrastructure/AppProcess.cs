@@ -124,7 +124,13 @@ public sealed class AppProcess : IAsyncDisposable
 
     private static Dictionary<string, string> Settings(string connectionString, (string Key, string Value)[] settings)
     {
-        var environment = new Dictionary<string, string> { ["ConnectionStrings__Workouts"] = connectionString, ["ASPNETCORE_ENVIRONMENT"] = "Testing" };
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Workouts"] = connectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            // Load tests: thousands of calls by one user; the server's per-user limit is tested elsewhere.
+            ["RateLimiting__GraphQL__PermitLimit"] = "1000000",
+        };
         foreach (var (key, value) in settings)
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

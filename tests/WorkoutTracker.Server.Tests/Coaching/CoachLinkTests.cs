@@ -59,13 +59,42 @@ public sealed class CoachLinkTests(WorkoutApiFactory api) : IClassFixture<Workou
         using var firstClient = await api.CreateClientForAsync(first);
         using var secondClient = await api.CreateClientForAsync(second);
 
-        var sameRole = await firstClient.PostGraphQLAsync(Request, new { input = new { clientMutationId = Guid.NewGuid().ToString(), email = second.Email } });
+        // Asking an athlete to be one's coach is a request nobody can accept: the other athlete never sees it.
+        var sameRoleId = (await firstClient.PostGraphQLAsync(Request, new { input = new { clientMutationId = Guid.NewGuid().ToString(), email = second.Email } }))
+            .Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
         var linkId = (await firstClient.PostGraphQLAsync(Request, new { input = new { clientMutationId = Guid.NewGuid().ToString(), email = coach.Email } }))
             .Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
         var stranger = await secondClient.PostGraphQLAsync(Accept, new { input = new { clientMutationId = Guid.NewGuid().ToString(), linkId } });
+        var sameRoleAccept = await secondClient.PostGraphQLAsync(Accept, new { input = new { clientMutationId = Guid.NewGuid().ToString(), linkId = sameRoleId } });
+        var secondSees = (await secondClient.PostGraphQLAsync("{ coachLinks { id } }")).Payload("coachLinks").AsArray();
 
-        Assert.Equal("COACH_LINK_STATE", sameRole.FirstErrorCode);
         Assert.Equal("NOT_FOUND", stranger.FirstErrorCode);
+        Assert.Equal("NOT_FOUND", sameRoleAccept.FirstErrorCode);
+        Assert.Empty(secondSees);
+    }
+
+    [Fact]
+    public async Task The_invited_coach_sees_the_request_by_email_and_the_requester_sees_the_coach_once_accepted()
+    {
+        var athlete = await api.CreateUserAsync(UserRole.Athlete);
+        var coach = await api.CreateUserAsync(UserRole.Coach);
+        using var athleteClient = await api.CreateClientForAsync(athlete);
+        using var coachClient = await api.CreateClientForAsync(coach);
+        const string Links = "{ coachLinks { id status inviteeEmail coach { id } athlete { id } } }";
+
+        var linkId = (await athleteClient.PostGraphQLAsync(Request, new { input = new { clientMutationId = Guid.NewGuid().ToString(), email = "  " + coach.Email.ToUpperInvariant() } }))
+            .Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
+        var pendingForCoach = Assert.Single((await coachClient.PostGraphQLAsync(Links)).Payload("coachLinks").AsArray())!;
+        var pendingForAthlete = Assert.Single((await athleteClient.PostGraphQLAsync(Links)).Payload("coachLinks").AsArray())!;
+        await coachClient.PostGraphQLAsync(Accept, new { input = new { clientMutationId = Guid.NewGuid().ToString(), linkId } });
+        var active = Assert.Single((await athleteClient.PostGraphQLAsync(Links)).Payload("coachLinks").AsArray())!;
+
+        Assert.Equal(linkId, pendingForCoach["id"]!.GetValue<string>());
+        Assert.Equal(coach.Email, pendingForCoach["inviteeEmail"]!.GetValue<string>());
+        Assert.Equal(athlete.Id.ToString(), pendingForCoach["athlete"]!["id"]!.GetValue<string>());
+        Assert.Null(pendingForAthlete["coach"]);
+        Assert.Equal("ACTIVE", active["status"]!.GetValue<string>());
+        Assert.Equal(coach.Id.ToString(), active["coach"]!["id"]!.GetValue<string>());
     }
 
     [Fact]

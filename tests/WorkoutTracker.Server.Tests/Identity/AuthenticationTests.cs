@@ -119,5 +119,33 @@ public sealed class AuthenticationTests(WorkoutApiFactory api) : IClassFixture<W
         Assert.Equal(DemoUsers.Athlete.Id.ToString(), me.Data!["me"]!["id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_revoked_refresh_token_can_no_longer_be_redeemed()
+    {
+        using var client = api.CreateClient();
+        using var signIn = await client.PostAsJsonAsync("/dev/token", new { email = DemoUsers.Athlete.Email, password = DemoUsers.Athlete.Password });
+        var tokens = await signIn.Content.ReadFromJsonAsync<TokenResponse>();
+
+        using var revoke = await client.PostAsync("/dev/revoke", new FormUrlEncodedContent([new("token", tokens!.RefreshToken), new("token_type_hint", "refresh_token")]));
+        using var redeem = await client.PostAsJsonAsync("/dev/token", new { refreshToken = tokens.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, redeem.StatusCode);
+    }
+
+    [Fact]
+    public async Task Revocation_answers_200_for_an_unknown_token_and_400_invalid_request_without_one()
+    {
+        using var client = api.CreateClient();
+
+        using var unknown = await client.PostAsync("/dev/revoke", new FormUrlEncodedContent([new("token", "not-a-token-we-issued")]));
+        using var missing = await client.PostAsync("/dev/revoke", new FormUrlEncodedContent([new("token_type_hint", "refresh_token")]));
+        var error = await missing.Content.ReadFromJsonAsync<Dictionary<string, string>>();
+
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode); // RFC 7009 §2.2: an invalid token is no error
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("invalid_request", error!["error"]);
+    }
+
     private sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn);
 }

@@ -29,7 +29,7 @@ public sealed class PersistedOperationsTests
     public void Manifest_is_generated_from_the_current_operation_files()
     {
         var generated = PersistedOperationManifest.Generate(ReadOperations());
-        if (Environment.GetEnvironmentVariable("WORKOUTTRACKER_REFRESH_SCHEMA") == "1")
+        if (ContractRefresh.Requested())
         {
             File.WriteAllText(ManifestPath, generated);
         }

@@ -18,7 +18,7 @@ public sealed class SchemaContractTests
     public void Running_schema_matches_schema_graphql()
     {
         var printed = SchemaExport.Print(BuildSchema());
-        if (Environment.GetEnvironmentVariable("WORKOUTTRACKER_REFRESH_SCHEMA") == "1")
+        if (ContractRefresh.Requested())
         {
             File.WriteAllText(ContractPath, printed);
         }

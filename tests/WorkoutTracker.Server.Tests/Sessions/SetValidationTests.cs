@@ -99,6 +99,75 @@ public sealed class SetValidationTests(WorkoutApiFactory api) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task An_id_sent_as_a_json_number_is_a_validation_error_on_its_field_not_a_500()
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+
+        var response = await client.PostGraphQLAsync(SessionApi.LogSet, new
+        {
+            input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId = 0, exerciseId = "pull-up", loadKg = 0, reps = 5 },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("VALIDATION", response.FirstErrorCode);
+        Assert.Equal("input.sessionId", response.Errors![0]!["extensions"]!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_id_written_as_an_integer_literal_is_a_request_error_naming_its_field_not_a_500()
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+
+        var literal = await client.PostGraphQLAsync(
+            "mutation { logSet(input: { clientMutationId: \"a\", sessionId: 0, exerciseId: \"pull-up\", loadKg: 0, reps: 5 }) { setId } }");
+        var argument = await client.PostGraphQLAsync("{ session(id: 0) { id } }");
+
+        // A literal is checked with the document, before execution: GraphQL.NET's INVALID_LITERAL, with the reason.
+        Assert.Equal(HttpStatusCode.BadRequest, literal.Status);
+        Assert.Equal("INVALID_LITERAL", literal.FirstErrorCode);
+        Assert.Contains("input.sessionId: is not a valid id", literal.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("VALIDATION", argument.FirstErrorCode);
+        Assert.Equal("id", argument.Errors![0]!["extensions"]!["field"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("loadKg", 1e308)]
+    [InlineData("loadKg", -1e308)]
+    [InlineData("rpe", 1e308)]
+    [InlineData("loadKg", 1e29)]
+    public async Task A_number_no_decimal_can_hold_is_a_validation_error_on_its_field_not_a_500(string field, double value)
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+        var sessionId = await client.StartSessionAsync();
+        var input = new Dictionary<string, object?>
+        {
+            ["clientMutationId"] = Guid.NewGuid().ToString(), ["sessionId"] = sessionId, ["exerciseId"] = "pull-up", ["loadKg"] = 0, ["reps"] = 5,
+        };
+        input[field] = value;
+
+        var response = await client.PostGraphQLAsync(SessionApi.LogSet, new { input });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("VALIDATION", response.FirstErrorCode);
+        Assert.Equal("input." + field, response.Errors![0]!["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal(0, await CountSetsAsync(sessionId));
+    }
+
+    [Fact]
+    public async Task Text_with_a_nul_character_is_refused_before_it_reaches_the_database()
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+
+        var search = await client.PostGraphQLAsync("query($s: String) { exercises(filter: { search: $s }) { id } }", new { s = "a\u0000b" });
+        var id = await client.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = "a\u0000b" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, search.Status);
+        Assert.Equal("INVALID_VALUE", search.FirstErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, id.Status);
+        Assert.Equal("INVALID_VALUE", id.FirstErrorCode);
+    }
+
+    [Fact]
     public async Task Malformed_id_argument_is_a_validation_error()
     {
         using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
@@ -142,7 +211,8 @@ public sealed class SetValidationTests(WorkoutApiFactory api) : IClassFixture<Wo
         var finish = await intruder.PostGraphQLAsync(SessionApi.FinishSession, new { input = new { clientMutationId = Guid.NewGuid().ToString(), sessionId } });
         var read = await intruder.PostGraphQLAsync("query($id: ID!) { session(id: $id) { id } }", new { id = sessionId });
 
-        Assert.All(new[] { log, update, delete, finish, read }, r => Assert.Equal("FORBIDDEN", r.FirstErrorCode));
+        Assert.All(new[] { log, update, delete, finish }, r => Assert.Equal("FORBIDDEN", r.FirstErrorCode));
+        Assert.Null(read.Errors); // reading answers as for an unknown session (ExistenceOracleTests)
         Assert.Null(read.Data?["session"]);
         Assert.Equal(1, await CountSetsAsync(sessionId));
     }

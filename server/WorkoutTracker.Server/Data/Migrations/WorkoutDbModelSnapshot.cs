@@ -89,11 +89,11 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("accepted_at");
 
-                    b.Property<Guid>("AthleteId")
+                    b.Property<Guid?>("AthleteId")
                         .HasColumnType("uuid")
                         .HasColumnName("athlete_id");
 
-                    b.Property<Guid>("CoachId")
+                    b.Property<Guid?>("CoachId")
                         .HasColumnType("uuid")
                         .HasColumnName("coach_id");
 
@@ -104,6 +104,11 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
+
+                    b.Property<string>("InviteeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("invitee_email");
 
                     b.Property<Guid>("RequestedBy")
                         .HasColumnType("uuid")
@@ -117,6 +122,10 @@ namespace WorkoutTracker.Server.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_coach_links");
+
+                    b.HasIndex("InviteeEmail")
+                        .HasDatabaseName("ix_coach_links_invitee_email")
+                        .HasFilter("status = 'Pending'");
 
                     b.HasIndex("AthleteId", "Status")
                         .HasDatabaseName("ix_coach_links_athlete_id_status");
@@ -624,14 +633,12 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_coach_links_users_athlete_id");
 
                     b.HasOne("WorkoutTracker.Server.Profiles.User", null)
                         .WithMany()
                         .HasForeignKey("CoachId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_coach_links_users_coach_id");
                 });
 

@@ -9,7 +9,7 @@ public static class GraphQLHttpEndpointExtensions
     /// <summary>
     /// Registers the transport's services (HTTP and <c>graphql-transport-ws</c>); the schema and executer
     /// come from GraphQL.NET's builder. WebSocket tokens are validated by
-    /// <see cref="JwtBearerWebSocketAuthenticator"/> unless the host registers its own
+    /// <see cref="JwtBearerWebSocketAuthenticator"/> (the app's default authentication scheme) unless the host registers its own
     /// <see cref="IGraphQLWebSocketAuthenticator"/>.
     /// </summary>
     public static IServiceCollection AddGraphQLHttpTransport<TSchema>(this IServiceCollection services, IConfiguration configuration)

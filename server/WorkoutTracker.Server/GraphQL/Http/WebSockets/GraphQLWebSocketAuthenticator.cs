@@ -1,14 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace WorkoutTracker.Server.GraphQL.Http.WebSockets;
 
 /// <summary>
 /// Validates the bearer token a WebSocket client sends in <c>connection_init</c> (or that a proxy put
-/// on the upgrade request). The host may register its own; the default uses the app's JwtBearer options.
+/// on the upgrade request). The host may register its own; the default runs the app's authentication.
 /// </summary>
 public interface IGraphQLWebSocketAuthenticator
 {
@@ -20,44 +17,33 @@ public interface IGraphQLWebSocketAuthenticator
 }
 
 /// <summary>
-/// Validates tokens exactly as the HTTP requests' JwtBearer handler would: the default authentication
-/// scheme's <see cref="JwtBearerOptions"/> (validation parameters, token handlers, OpenID Connect
-/// metadata when an authority is configured). JwtBearer events do not run.
+/// One validation for both doors: the token is authenticated by the app's default authentication scheme
+/// exactly as an HTTP request carrying <c>Authorization: Bearer &lt;token&gt;</c> would be. The scheme's own
+/// handler runs, with its options and its events (for Entra ID, Microsoft.Identity.Web's issuer, scope and
+/// role checks), in a DI scope of its own so no result cached for the upgrade request is reused.
 /// </summary>
 public sealed partial class JwtBearerWebSocketAuthenticator(
-    IOptionsMonitor<JwtBearerOptions> jwtOptions,
-    ILogger<JwtBearerWebSocketAuthenticator> logger,
-    IAuthenticationSchemeProvider? schemes = null) : IGraphQLWebSocketAuthenticator
+    IServiceScopeFactory scopes,
+    ILogger<JwtBearerWebSocketAuthenticator> logger) : IGraphQLWebSocketAuthenticator
 {
     public async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, string token, CancellationToken cancellationToken)
     {
-        var scheme = schemes is null ? null : await schemes.GetDefaultAuthenticateSchemeAsync();
-        var options = jwtOptions.Get(scheme?.Name ?? JwtBearerDefaults.AuthenticationScheme);
-        var parameters = options.TokenValidationParameters.Clone();
-        if (options.ConfigurationManager is BaseConfigurationManager baseManager)
-        {
-            parameters.ConfigurationManager = baseManager;
-        }
-        else if (options.ConfigurationManager is { } manager)
-        {
-            var metadata = await manager.GetConfigurationAsync(cancellationToken);
-            parameters.ValidIssuers = [.. parameters.ValidIssuers ?? [], metadata.Issuer];
-            parameters.IssuerSigningKeys = [.. parameters.IssuerSigningKeys ?? [], .. metadata.SigningKeys];
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider, RequestAborted = cancellationToken };
+        probe.Request.Scheme = context.Request.Scheme;
+        probe.Request.Host = context.Request.Host;
+        probe.Request.PathBase = context.Request.PathBase;
+        probe.Request.Path = context.Request.Path;
+        probe.Request.Headers.Authorization = "Bearer " + token;
+        probe.Connection.RemoteIpAddress = context.Connection.RemoteIpAddress;
 
-        Exception? failure = null;
-        foreach (var handler in options.TokenHandlers)
+        var result = await probe.AuthenticateAsync();
+        if (result.Succeeded)
         {
-            var result = await handler.ValidateTokenAsync(token, parameters);
-            if (result.IsValid)
-            {
-                return new ClaimsPrincipal(result.ClaimsIdentity);
-            }
-
-            failure ??= result.Exception;
+            return result.Principal;
         }
 
-        LogRejected(logger, failure?.Message ?? "no token handler accepted it");
+        LogRejected(logger, result.Failure?.Message ?? "no credentials the scheme accepts");
         return null;
     }
 
@@ -75,4 +61,14 @@ public sealed partial class JwtBearerWebSocketAuthenticator(
 
     [LoggerMessage(LogLevel.Information, "WebSocket token rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);
+}
+
+/// <summary>
+/// Decides whether a WebSocket operation may start (e.g. the host's rate limit). Optional: without one
+/// every operation starts.
+/// </summary>
+public interface IGraphQLWebSocketOperationGate
+{
+    /// <summary>Null to start the operation, or the error its <c>subscribe</c> is answered with.</summary>
+    global::GraphQL.ExecutionError? TryStart(ClaimsPrincipal user, HttpContext http);
 }

@@ -21,7 +21,8 @@ internal sealed record GraphQLWebSocketServices(
     IServiceScopeFactory Scopes,
     GraphQLEndpointOptions Options,
     IReadOnlyList<IValidationRule> ValidationRules,
-    ILogger Logger);
+    ILogger Logger,
+    IGraphQLWebSocketOperationGate? Gate = null);
 
 /// <summary>
 /// One <c>graphql-transport-ws</c> socket. A receive loop reads client messages one at a time and
@@ -375,6 +376,14 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         {
             operation.Dispose();
             RequestClose(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            return;
+        }
+
+        if (_services.Gate?.TryStart(_user, _http) is { } refused)
+        {
+            _operations.TryRemove(KeyValuePair.Create(id, operation));
+            operation.Dispose();
+            Enqueue(MessageTypes.Error, id, _services.Serializer.Serialize(new[] { refused }));
             return;
         }
 

@@ -23,14 +23,15 @@ public sealed class GraphQLWebSocketEndpoint<TSchema>
         IServiceScopeFactory scopes,
         IHostApplicationLifetime lifetime,
         IOptions<GraphQLEndpointOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IGraphQLWebSocketOperationGate? gate = null)
     {
         // The HTTP POST rules, less the one that sends subscriptions here.
         IValidationRule[] rules = options.Value.RequireAuthenticatedUser
             ? [.. DocumentValidator.CoreRules, RequireAuthenticatedUserRule.Instance]
             : [.. DocumentValidator.CoreRules];
         _services = new GraphQLWebSocketServices(
-            executer, serializer, authenticator, scopes, options.Value, rules, loggers.CreateLogger(typeof(GraphQLWebSocketEndpoint<>).Namespace!));
+            executer, serializer, authenticator, scopes, options.Value, rules, loggers.CreateLogger(typeof(GraphQLWebSocketEndpoint<>).Namespace!), gate);
         _lifetime = lifetime;
     }
 

@@ -1,0 +1,314 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CsCheck;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Tests.Infrastructure;
+using WorkoutTracker.Server.Tests.Sessions;
+using Xunit.Abstractions;
+
+namespace WorkoutTracker.Server.Tests.Security;
+
+/// <summary>
+/// Property-based hostile input (CsCheck): every input position of every persisted operation gets generated
+/// hostile values (numbers for ids, extreme numbers, empty/NUL/200 KB strings, wrong types, nested objects)
+/// while the rest of the request stays valid. Each answer must be a client error or data, never a 5xx; every
+/// error must carry one of the codes the API documents; a refused request must write nothing. Subscriptions
+/// go over the WebSocket: an <c>error</c> message with specific codes, or a live subscription.
+/// </summary>
+public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World world, ITestOutputHelper output)
+    : IClassFixture<GeneratedHostileInputTests.World>
+{
+    /// <summary>Generated values per input position (and so per property run).</summary>
+    private const int SamplesPerField = 12;
+
+    /// <summary>The codes a refusal may carry: the domain's, GraphQL.NET's input and document errors, the transport's.</summary>
+    private static readonly HashSet<string> SpecificCodes =
+    [
+        "VALIDATION", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "SESSION_FINISHED", "IDEMPOTENCY_CONFLICT", "SESSION_ID_TAKEN",
+        "COACH_LINK_STATE", "INVALID_VALUE", "VARIABLES_IN_ALLOWED_POSITION", "ARGUMENTS_OF_CORRECT_TYPE", "REQUEST_TOO_LARGE",
+        "INVALID_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "COMPLEXITY",
+    ];
+
+    /// <summary>An athlete with an open session holding one set, and a coach; <see cref="EnsureFixturesAsync"/> keeps them usable.</summary>
+    public sealed class World : KestrelWorkoutApiFactory
+    {
+        public HttpClient Athlete { get; private set; } = null!;
+
+        public HttpClient Coach { get; private set; } = null!;
+
+        public string SessionId { get; private set; } = "";
+
+        public string SetId { get; private set; } = "";
+
+        public override async Task InitializeAsync()
+        {
+            With("RateLimiting:GraphQL:PermitLimit", "1000000");
+            await base.InitializeAsync();
+            Athlete = await CreateClientForAsync(await CreateUserAsync(UserRole.Athlete));
+            Coach = await CreateClientForAsync(await CreateUserAsync(UserRole.Coach));
+            await EnsureFixturesAsync();
+        }
+
+        /// <summary>A hostile value that happened to be valid may have finished the session or deleted the set: make new ones.</summary>
+        public async Task EnsureFixturesAsync()
+        {
+            await using var db = await CreateDbAsync();
+            var sessionId = Guid.TryParse(SessionId, out var s) ? s : Guid.Empty;
+            var setId = Guid.TryParse(SetId, out var x) ? x : Guid.Empty;
+            if (!await db.Sessions.AnyAsync(session => session.Id == sessionId && session.FinishedAt == null))
+            {
+                SessionId = await Athlete.StartSessionAsync();
+                SetId = "";
+            }
+
+            if (!await db.Sets.AnyAsync(set => set.Id == setId))
+            {
+                SetId = (await Athlete.LogSetAsync(SessionId)).Payload("logSet")["setId"]!.GetValue<string>();
+            }
+        }
+
+        /// <summary>Valid variables for an operation, with fresh clientMutationIds.</summary>
+        public JsonObject Baseline(string operation)
+        {
+            string Id() => Guid.NewGuid().ToString();
+            return operation switch
+            {
+                "Athletes" or "BodyMap" or "WeeklyPlan" or "PersonalRecords" or "Me" or "Profile" or "AthleteActivity" => [],
+                "SessionUpdated" or "CopilotUpdated" => new() { ["sessionId"] = SessionId },
+                "Coach" => new() { ["question"] = "What are my records?" },
+                "Copilot" => new() { ["sessionId"] = SessionId },
+                "DeleteSet" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["setId"] = SetId } },
+                "E1rmHistory" => new() { ["exerciseId"] = "barbell-back-squat" },
+                "Exercises" => new() { ["filter"] = new JsonObject { ["muscle"] = "CALVES" } },
+                "FinishSession" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["sessionId"] = SessionId } },
+                "LogSet" => new()
+                {
+                    ["input"] = new JsonObject
+                    {
+                        ["clientMutationId"] = Id(), ["sessionId"] = SessionId, ["exerciseId"] = "barbell-back-squat", ["loadKg"] = 100, ["reps"] = 5, ["rpe"] = 8,
+                    },
+                },
+                "Session" => new() { ["id"] = SessionId },
+                "Sessions" => new() { ["first"] = 5 },
+                "StartSession" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id() } },
+                "UpdateProfile" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["sessionMinutes"] = 60 } },
+                "UpdateSet" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["setId"] = SetId, ["loadKg"] = 100, ["reps"] = 5 } },
+                _ => throw new InvalidOperationException($"No baseline for {operation}: add one when adding an operation."),
+            };
+        }
+
+        public HttpClient ClientFor(string operation) => operation == "Athletes" ? Coach : Athlete;
+
+        /// <summary>Every table a request could write, in one statement.</summary>
+        public async Task<string> SnapshotAsync()
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT concat_ws(',',
+                  (SELECT count(*) FROM users), (SELECT count(*) FROM sessions), (SELECT count(*) FROM sessions WHERE finished_at IS NULL),
+                  (SELECT count(*) FROM sets), (SELECT coalesce(sum(load_kg * 1000 + reps), 0) FROM sets), (SELECT count(*) FROM idempotency_records),
+                  (SELECT count(*) FROM coach_links), (SELECT count(*) FROM athlete_profiles), (SELECT coalesce(sum(plan_version), 0) FROM athlete_profiles),
+                  (SELECT coalesce(sum(volume_load_kg), 0) FROM body_map_muscles))
+                """,
+                connection);
+            return (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Athlete?.Dispose();
+                Coach?.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    public static TheoryData<string> Operations() => [.. OperationNames()];
+
+    private static IEnumerable<string> OperationNames() =>
+        Directory.GetFiles(Path.Combine(TestPostgres.RepositoryRoot, "schema", "operations"), "*.graphql")
+            .Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Every_baseline_request_is_valid_so_a_refusal_is_the_hostile_values_doing()
+    {
+        foreach (var operation in HttpOperations())
+        {
+            await world.EnsureFixturesAsync();
+            var response = await SendAsync(operation, world.Baseline(operation));
+            Assert.True(response.Status == HttpStatusCode.OK && response.Errors is null, $"{operation}: {response}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Hostile_values_in_any_input_field_get_a_specific_client_error_and_write_nothing(string operation)
+    {
+        var fields = OperationInputs.All(world.Services.GetRequiredService<ISchema>()).Where(f => f.Operation == operation).ToList();
+        var subscription = !HttpOperations().Contains(operation);
+        var report = new StringBuilder();
+        foreach (var field in fields)
+        {
+            var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+            await HostileValues.Any.SampleAsync(
+                async value =>
+                {
+                    var outcome = subscription ? await TrySubscribeAsync(field, value) : await TryAsync(field, value);
+                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                },
+                iter: SamplesPerField,
+                threads: 1,
+                print: HostileValues.Print);
+            report.AppendLine($"{field,-70} {string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} ×{o.Value}"))}");
+        }
+
+        output.WriteLine(report.ToString());
+    }
+
+    /// <summary>Sends the operation with <paramref name="value"/> at the field's position; returns how it was answered.</summary>
+    private async Task<string> TryAsync(InputField field, JsonNode? value)
+    {
+        await world.EnsureFixturesAsync();
+        var variables = world.Baseline(field.Operation);
+        Place(variables, field.Path, value);
+        var before = await world.SnapshotAsync();
+
+        var response = await SendAsync(field.Operation, variables);
+
+        Assert.True((int)response.Status < 500, $"{field} = {HostileValues.Print(value)}: {Short(response)}");
+        if (response.Errors is not { Count: > 0 } errors)
+        {
+            Assert.True(response.Status == HttpStatusCode.OK && response.Data is not null, $"{field} = {HostileValues.Print(value)}: neither data nor errors: {Short(response)}");
+            return "accepted";
+        }
+
+        var codes = errors.Select(e => e?["extensions"]?["code"]?.GetValue<string>()).ToList();
+        Assert.True(
+            codes.All(c => c is not null && SpecificCodes.Contains(c)),
+            $"{field} = {HostileValues.Print(value)}: an error without a specific code: {Short(response)}");
+        Assert.True(
+            response.Data?[Root(field.Operation)] is null || response.Data is null,
+            $"{field} = {HostileValues.Print(value)}: errors and data together: {Short(response)}");
+        Assert.True(before == await world.SnapshotAsync(), $"{field} = {HostileValues.Print(value)} was refused ({string.Join(",", codes)}) but wrote");
+        return $"{(int)response.Status} {string.Join("+", codes.Distinct())}";
+    }
+
+    /// <summary>
+    /// Subscribes over the WebSocket with <paramref name="value"/> in place: the server either answers an
+    /// <c>error</c> message for the operation (with specific codes) or the subscription goes live (a new
+    /// subscriber on the event hub). Either way the socket stays open and nothing is written.
+    /// </summary>
+    private async Task<string> TrySubscribeAsync(InputField field, JsonNode? value)
+    {
+        await world.EnsureFixturesAsync();
+        var hub = world.Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>();
+        var subscribers = hub.SubscriberCount;
+        var variables = world.Baseline(field.Operation);
+        Place(variables, field.Path, value);
+        var before = await world.SnapshotAsync();
+        using var socket = await WebSockets.GraphQLWsTestClient.ConnectAsync(world.WebSocketUri);
+        await socket.SendAsync(new { type = "connection_init", payload = new { authorization = world.Athlete.DefaultRequestHeaders.Authorization!.ToString() } });
+        Assert.Equal("connection_ack", (await socket.ReceiveAsync())["type"]!.GetValue<string>());
+
+        var subscribe = new JsonObject
+        {
+            ["id"] = "hostile", ["type"] = "subscribe",
+            ["payload"] = new JsonObject { ["query"] = File.ReadAllText(OperationFile(field.Operation)), ["operationName"] = field.Operation, ["variables"] = variables },
+        };
+        var text = subscribe.ToJsonString();
+        await socket.SendRawAsync(text);
+        var maxBytes = world.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkoutTracker.Server.GraphQL.Http.GraphQLEndpointOptions>>().Value.WebSockets.MaxMessageBytes;
+        if (Encoding.UTF8.GetByteCount(text) > maxBytes)
+        {
+            Assert.Equal(1009, (await socket.ReceiveCloseAsync()).Code); // message too big
+            Assert.True(before == await world.SnapshotAsync(), $"{field} = {HostileValues.Print(value)}: a refused message wrote");
+            return "closed 1009";
+        }
+
+        var answer = socket.ReceiveAsync(TimeSpan.FromSeconds(30));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!answer.IsCompleted && hub.SubscriberCount <= subscribers)
+        {
+            await Task.Delay(10, patience.Token);
+        }
+
+        string outcome;
+        if (answer.IsCompleted)
+        {
+            // Refused before execution: an 'error' message; refused by the resolver: a 'next' holding errors and no data.
+            var message = await answer;
+            var errors = message["type"]!.GetValue<string>() switch
+            {
+                "error" => message["payload"] as JsonArray,
+                "next" when message["payload"]?["data"] is null => message["payload"]?["errors"] as JsonArray,
+                _ => null,
+            };
+            Assert.True(errors is { Count: > 0 }, $"{field} = {HostileValues.Print(value)}: {message.ToJsonString()}");
+            var codes = errors.Select(e => e?["extensions"]?["code"]?.GetValue<string>()).ToList();
+            Assert.True(
+                codes.All(c => c is not null && SpecificCodes.Contains(c)),
+                $"{field} = {HostileValues.Print(value)}: an error without a specific code: {message.ToJsonString()}");
+            outcome = "error " + string.Join("+", codes.Distinct());
+        }
+        else
+        {
+            outcome = "subscribed";
+        }
+
+        Assert.True(before == await world.SnapshotAsync(), $"{field} = {HostileValues.Print(value)}: a subscription wrote");
+        socket.Dispose();
+        while (hub.SubscriberCount > subscribers)
+        {
+            await Task.Delay(10, patience.Token); // the server noticed the socket is gone and dropped its subscriber
+        }
+
+        return outcome;
+    }
+
+    private Task<GraphQLResponse> SendAsync(string operation, JsonObject variables)
+    {
+        var body = new JsonObject { ["documentId"] = PersistedOperations.IdOf(operation), ["operationName"] = operation, ["variables"] = variables };
+        return world.ClientFor(operation).SendGraphQLAsync(HttpMethod.Post, "/graphql", body.ToJsonString());
+    }
+
+    private static IReadOnlyList<string> HttpOperations() =>
+        [.. OperationNames().Where(o => !File.ReadAllText(OperationFile(o)).TrimStart().StartsWith("subscription", StringComparison.Ordinal))];
+
+    private static string OperationFile(string operation) => Path.Combine(TestPostgres.RepositoryRoot, "schema", "operations", operation + ".graphql");
+
+    /// <summary>The operation's root field (the lower-camel-case operation name, as every operation of the manifest names it).</summary>
+    private static string Root(string operation) => char.ToLowerInvariant(operation[0]) + operation[1..];
+
+    private static void Place(JsonObject variables, IReadOnlyList<string> path, JsonNode? value)
+    {
+        var target = variables;
+        foreach (var step in path.Take(path.Count - 1))
+        {
+            if (target[step] is not JsonObject next)
+            {
+                next = [];
+                target[step] = next;
+            }
+
+            target = next;
+        }
+
+        target[path[^1]] = value;
+    }
+
+    private static string Short(GraphQLResponse response)
+    {
+        var text = response.ToString();
+        return text.Length <= 600 ? text : text[..600] + "…";
+    }
+}
