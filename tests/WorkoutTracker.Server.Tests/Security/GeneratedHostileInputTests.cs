@@ -206,12 +206,12 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
     /// <summary>
     /// Subscribes over the WebSocket with <paramref name="value"/> in place: the server either answers an
     /// <c>error</c> message for the operation (with specific codes) or the subscription goes live (a new
-    /// subscriber on the event hub). Either way the socket stays open and nothing is written.
+    /// subscriber on the event log). Either way the socket stays open and nothing is written.
     /// </summary>
     private async Task<string> TrySubscribeAsync(InputField field, JsonNode? value)
     {
         await world.EnsureFixturesAsync();
-        var hub = world.Services.GetRequiredService<WorkoutTracker.Server.Sessions.SessionEventHub>();
+        var hub = world.Services.GetRequiredService<WorkoutTracker.Server.Common.EventLog.EventLogReader>();
         var subscribers = hub.SubscriberCount;
         var variables = world.Baseline(field.Operation);
         Place(variables, field.Path, value);

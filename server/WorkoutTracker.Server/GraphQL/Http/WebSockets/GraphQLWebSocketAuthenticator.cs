@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 
 namespace WorkoutTracker.Server.GraphQL.Http.WebSockets;
 
@@ -24,6 +26,7 @@ public interface IGraphQLWebSocketAuthenticator
 /// </summary>
 public sealed partial class JwtBearerWebSocketAuthenticator(
     IServiceScopeFactory scopes,
+    IOptionsMonitor<JwtBearerOptions> jwtOptions,
     ILogger<JwtBearerWebSocketAuthenticator> logger) : IGraphQLWebSocketAuthenticator
 {
     public async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, string token, CancellationToken cancellationToken)
