@@ -295,6 +295,28 @@ public sealed class CoachQuestion
         TrainingWords.Any(Has) || Rules.Any(r => r.Keys.Any(Has)) || ExerciseAliases.Any(a => Has(a.Key))
         || MuscleWords.Any(m => Has(m.Key)) || EquipmentWords.Any(e => Has(e.Key));
 
+    /// <summary>
+    /// The catalog exercises the text names by their full name (also in the plural: "push-ups"), in catalog
+    /// order. Longer names are read out first, so "handstand push-ups" is not also a push-up.
+    /// </summary>
+    public IReadOnlyList<Exercise> ExercisesNamed(IEnumerable<Exercise> catalog)
+    {
+        var all = catalog.ToList();
+        var text = _text;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var exercise in all.OrderByDescending(e => e.Name.Length))
+        {
+            var name = " " + Read(exercise.Name)._text.Trim();
+            if (text.Contains(name, StringComparison.Ordinal))
+            {
+                found.Add(exercise.Id);
+                text = text.Replace(name, " ", StringComparison.Ordinal);
+            }
+        }
+
+        return [.. all.Where(e => found.Contains(e.Id))];
+    }
+
     /// <summary>Whether the text names <paramref name="exercise"/> by its full name (also in the plural: "push-ups").</summary>
     public bool Names(Exercise exercise) => Has(Read(exercise.Name)._text.Trim());
 

@@ -86,11 +86,7 @@ public static class PainRules
     }
 
     /// <summary>The catalog exercises an answer names by their full name (plural or not), in the order of the catalog.</summary>
-    public static IReadOnlyList<Exercise> NamedIn(string text, IEnumerable<Exercise> catalog)
-    {
-        var read = CoachQuestion.Read(text);
-        return [.. catalog.Where(e => read.Names(e))];
-    }
+    public static IReadOnlyList<Exercise> NamedIn(string text, IEnumerable<Exercise> catalog) => CoachQuestion.Read(text).ExercisesNamed(catalog);
 }
 
 /// <summary>What loads one area: its movement patterns, the muscles at it and exercises that load it in another way.</summary>
