@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using WorkoutTracker.CoachEvaluation;
 
-// The coach's evaluation set against a model: bench/coach-eval/run.sh [options] (see bench/coach-eval/README.md).
+// The coach's evaluation set against a model: bench/coach-eval/run.sh [options] (see the README's "Coach evaluation").
 var options = EvalOptions.Parse(args);
 if (options is null)
 {

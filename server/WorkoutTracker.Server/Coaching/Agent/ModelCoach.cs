@@ -72,7 +72,7 @@ public sealed partial class ModelCoach(CoachModelClient client, IOptions<CoachOp
         }
 
         var answer = Bound(text, options.Value.MaxAnswerLength);
-        await CheckPainAsync(scope, question, answer, tools);
+        await CheckPainAsync(scope, question, answer, tools, cancellationToken);
         return new CoachReply(answer, AnswerNumbers.CitedBy(answer, ledger.Citations, scope.Profile.Units), ledger.ToolCalls, CoachSource.Llm);
     }
 
@@ -80,7 +80,7 @@ public sealed partial class ModelCoach(CoachModelClient client, IOptions<CoachOp
     /// Refuses an answer that proposes an exercise loading an area the question says hurts; the exercise
     /// the question asks about (the one that hurts) may be named.
     /// </summary>
-    private async Task CheckPainAsync(CoachScope scope, string question, string answer, CoachPlugins tools)
+    private async Task CheckPainAsync(CoachScope scope, string question, string answer, CoachPlugins tools, CancellationToken cancellationToken)
     {
         var read = CoachQuestion.Read(question);
         var areas = read.PainfulAreas();
@@ -90,7 +90,7 @@ public sealed partial class ModelCoach(CoachModelClient client, IOptions<CoachOp
         }
 
         var all = await catalog.AllAsync();
-        var asked = read.NamedExercise(all, await tools.Progression.TrainedExerciseIdsAsync(CancellationToken.None), scope.Profile.CanDo);
+        var asked = read.NamedExercise(all, await tools.Progression.TrainedExerciseIdsAsync(cancellationToken), scope.Profile.CanDo);
         var unsafeOnes = PainRules.NamedIn(answer, all).Where(e => e != asked && !read.Names(e) && PainRules.LoadsAny(areas, e)).ToList();
         if (unsafeOnes.Count > 0)
         {
