@@ -34,7 +34,7 @@ public sealed partial class CoachService(
         }
 
         var athlete = await access.ResolveReadableAthleteAsync(reader, athleteId, cancellationToken);
-        var scope = await scopes.ForAsync(athlete, cancellationToken);
+        var scope = (await scopes.ForAsync(athlete, cancellationToken)) with { AskedByCoach = athlete != reader.Id };
         if (model.IsConfigured)
         {
             var ledger = new CoachLedger();

@@ -139,11 +139,14 @@ public sealed partial class ModelCoach(CoachModelClient client, IOptions<CoachOp
     public static string SystemPrompt(CoachScope scope, int maxAnswerLength)
     {
         var unit = AnswerNumbers.Symbol(scope.Profile.Units);
+        var asker = scope.AskedByCoach
+            ? $"The question comes from {scope.AthleteName}'s coach: answer the coach, about {scope.AthleteName}."
+            : $"The question comes from {scope.AthleteName}: answer them directly.";
         var units = scope.Profile.Units == WeightUnit.Lb
             ? "Give every load in lb: plan and progression loads are already in lb; logged sets, records and e1RMs come in kg, so convert them (1 kg = 2.20462 lb) and round to 0.1 lb. Never write kg."
             : "Give every load in kg, as the tools return them. Never write lb.";
         return string.Create(CultureInfo.InvariantCulture, $"""
-            You are an experienced strength coach answering questions about one athlete's training: {scope.AthleteName}.
+            You are an experienced strength coach answering questions about one athlete's training: {scope.AthleteName}. {asker}
             Today is {scope.Today:yyyy-MM-dd} ({scope.Today.DayOfWeek}); this week started on {scope.ThisWeek:yyyy-MM-dd}. The athlete trains for {scope.Profile.Goal}, {scope.Profile.DaysPerWeek} days a week, as a {scope.Profile.Experience} lifter, in {unit}.
             Use the tools to look up the athlete's plan, sessions, records, e1RM trends, progression and weekly volume before answering; never guess numbers.
             Every number you write must come from a tool result (dates and plan day numbers aside), so it can be checked. {units}

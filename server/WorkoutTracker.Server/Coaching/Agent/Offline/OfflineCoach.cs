@@ -8,7 +8,7 @@ namespace WorkoutTracker.Server.Coaching.Agent.Offline;
 /// question's intent and the exercise, muscles, equipment or painful areas it names come from keywords
 /// (<see cref="CoachQuestion"/>); each intent has its answer in a file of its own here, filled with the
 /// athlete's numbers, every number cited and every load in the athlete's unit. Same data, same question
-/// → same answer.
+/// → same answer. A coach's question gets an answer that starts with whom it is about.
 /// </summary>
 public sealed class OfflineCoach(ExerciseCatalogCache catalog)
 {
@@ -19,6 +19,14 @@ public sealed class OfflineCoach(ExerciseCatalogCache catalog)
         var trained = await tools.Progression.TrainedExerciseIdsAsync(ct);
         var answer = new AnswerBuilder(maxLength, scope.Profile.Units);
         var context = new AnswerContext(scope, read, tools, answer, all, read.NamedExercise(all, trained, scope.Profile.CanDo), ct);
+        if (scope.AskedByCoach && read.Intent != CoachIntent.OutOfScope)
+        {
+            // To the coach: who it is about; the rest speaks to the athlete, as the coach would pass it on.
+            answer.Say($"About {scope.AthleteName}:");
+        }
+
+        var lead = answer.Text.Length;
+
         await (read.Intent switch
         {
             CoachIntent.Pain => PainAnswer.AnswerAsync(context),
@@ -37,7 +45,7 @@ public sealed class OfflineCoach(ExerciseCatalogCache catalog)
             _ => WeekAnswers.OverviewAsync(context),
         });
 
-        if (answer.Text.Length == 0)
+        if (answer.Text.Length == lead)
         {
             answer.Say("Nothing is logged yet, so I have nothing of yours to answer that from: log a few sessions and ask again.");
         }
