@@ -7,5 +7,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 scripts/postgres.sh start >/dev/null
-dotnet build bench/WorkoutTracker.CoachEval -c Release --nologo -v q -clp:ErrorsOnly
+dotnet build bench/WorkoutTracker.CoachEval -c Release --nologo -v q "-clp:ErrorsOnly;NoSummary"
 dotnet bench/WorkoutTracker.CoachEval/bin/Release/net10.0/WorkoutTracker.CoachEval.dll "$@"
