@@ -18,6 +18,7 @@ public sealed class CoachSafetyTests
     [InlineData("pain between my shoulder blades on rows", new[] { BodyArea.UpperBack })]
     [InlineData("my upper back and my left knee ache", new[] { BodyArea.Knee, BodyArea.UpperBack })]
     [InlineData("My wrist is sore from front squats", new[] { BodyArea.Wrist })]
+    [InlineData("I pulled my hamstring sprinting", new[] { BodyArea.Hamstring })]
     public void Reads_the_painful_areas(string question, BodyArea[] areas) =>
         Assert.Equal(areas.Order(), CoachQuestion.Read(question).PainfulAreas().Order());
 
@@ -27,6 +28,9 @@ public sealed class CoachSafetyTests
     [InlineData("Am I training my back enough?")]
     [InlineData("I'm sore after yesterday")]
     [InlineData("Should I tweak my shoulder press?")]
+    [InlineData("I pulled 180 kg on the deadlift, what's next?")]
+    [InlineData("How many stiff-leg deadlifts for my hamstrings?")]
+    [InlineData("What number of sets should my chest get?")]
     public void A_body_word_without_pain_or_an_exercise_name_with_a_body_word_is_not_pain(string question) =>
         Assert.NotEqual(CoachIntent.Pain, CoachQuestion.Read(question).Intent);
 

@@ -138,13 +138,13 @@ public sealed class CoachQuestion
     ];
 
     private static readonly string[] PainWords =
-        ["pain", "hurt", "injur", "sprain", "strain", "pulled ", "twinge", "inflam", "swollen", "swelling", "numb", "tingl", "pinch", "tendin", "tendon", "sharp "];
+        ["pain", "hurt", "injur", "sprain", "strain", "pulled a muscle", "twinge", "inflam", "swollen", "swelling", "numb ", "numbness", "tingl", "pinch", "tendin", "tendon", "sharp "];
 
     /// <summary>Words that mean pain only next to a body area ("sore shoulder"; "sore" alone is muscle soreness).</summary>
     private static readonly string[] SoftPainWords =
-        ["sore", "tweak", "ache", "aching", "achy", "niggl", "bother", "acting up", "tight", "stiff", "flare", "twist", "rolled "];
+        ["sore", "tweak", "ache", "aching", "achy", "niggl", "bother", "acting up", "stiff", "flare", "twist", "rolled ", "pulled "];
 
-    private static readonly string[] SorenessWords = ["sore", "ache", "aching", "achy", "stiff", "tight"];
+    private static readonly string[] SorenessWords = ["sore", "ache", "aching", "achy", "stiff"];
 
     private static readonly string[] IllnessWords =
         ["ill ", "sick", "flu ", "fever", "covid", "a cold ", "head cold", "unwell", "infection", "virus", "nause", "vomit", "sore throat", "migraine", "not feeling well", "stomach bug"];
@@ -199,7 +199,7 @@ public sealed class CoachQuestion
 
     /// <summary>Exercise words that contain a body area but name none.</summary>
     private static readonly string[] NotAreas =
-        ["back squat", "back extension", "hip thrust", "hip abduction", "hip adduction", "calf raise", "pec deck", "handstand", "hand stand", "leg curl", "chest supported", "chest press", "knee raise"];
+        ["back squat", "back extension", "hip thrust", "hip abduction", "hip adduction", "calf raise", "pec deck", "handstand", "hand stand", "leg curl", "chest supported", "chest press", "knee raise", "stiff leg", "russian twist"];
 
     private readonly string _text;
 
@@ -259,15 +259,16 @@ public sealed class CoachQuestion
     /// </summary>
     public IReadOnlyList<BodyArea> PainfulAreas()
     {
-        if (!PainWords.Any(Has) && !SoftPainWords.Any(Has))
-        {
-            return [];
-        }
-
         var text = _text;
         foreach (var name in ExerciseAliases.Select(a => a.Key.Trim()).Where(k => k.Contains(' ', StringComparison.Ordinal)).Concat(NotAreas))
         {
             text = text.Replace(" " + name, " ", StringComparison.Ordinal);
+        }
+
+        var rest = new CoachQuestion(text);
+        if (!PainWords.Any(rest.Has) && !SoftPainWords.Any(rest.Has))
+        {
+            return [];
         }
 
         // Each key is read out once found, so "upper back" and "shoulder blade" are not also "back" and "shoulder".
