@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using WorkoutTracker.Server.Plans;
 
 namespace WorkoutTracker.CoachEvaluation;
 
@@ -18,14 +19,7 @@ public sealed record CoachEvalSet(DateTimeOffset Today, IReadOnlyList<EvalAthlet
     public static CoachEvalSet Load(string? path = null) =>
         JsonSerializer.Deserialize<CoachEvalSet>(File.ReadAllText(path ?? DefaultPath), Json) ?? throw new InvalidDataException("The evaluation set is empty.");
 
-    public DateOnly ThisWeek
-    {
-        get
-        {
-            var day = DateOnly.FromDateTime(Today.UtcDateTime);
-            return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        }
-    }
+    public DateOnly ThisWeek => IsoWeeks.MondayOf(DateOnly.FromDateTime(Today.UtcDateTime));
 
     /// <summary>A ref pattern with its placeholders filled: {thisWeek}, {lastWeek}, {nextWeek} (Mondays, yyyy-MM-dd).</summary>
     public string Fill(string pattern) => pattern
