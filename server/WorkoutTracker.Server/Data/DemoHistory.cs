@@ -1,11 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Plans;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
-using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.Data;
 
@@ -13,23 +11,16 @@ namespace WorkoutTracker.Server.Data;
 /// Six weeks of finished sessions for the demo athlete, so the coach and the copilot have something to
 /// talk about on a fresh machine. Written only when the demo athlete has no session at all.
 /// <para>
-/// It trains as the app would have it: a strength profile (beginner, 3 full-body days, full gym), each
-/// session follows that week's generated plan day, is finished through <see cref="SessionProgression"/>
-/// (so the stored progression is exactly what the engine made of the sets), and the body maps are
-/// rebuilt from the sets (<see cref="BodyMapRebuild"/>). What the athlete lifts comes from
-/// <see cref="DemoLifter"/>: every lift gets a little stronger each week except the bench press, which
-/// stops improving after two weeks, so its linear progression stalls, fails three sessions in a row and
-/// deloads.
+/// It trains as the app would have it (<see cref="HistorySeeder"/>): a strength profile (beginner, 3
+/// full-body days, full gym), each session follows that week's generated plan day and is finished
+/// through <see cref="SessionProgression"/>. What the athlete lifts comes from <see cref="DemoLifter"/>:
+/// every lift gets a little stronger each week except the bench press, which stops improving after two
+/// weeks, so its linear progression stalls, fails three sessions in a row and deloads.
 /// </para>
 /// </summary>
 public static class DemoHistory
 {
     public const int Weeks = 6;
-
-    /// <summary>Monday, Wednesday and Friday, at 17:30 UTC.</summary>
-    private static readonly int[] TrainingDayOffsets = [0, 2, 4];
-
-    private static readonly TimeSpan SessionStart = new(17, 30, 0);
 
     /// <summary>What the demo athlete already lifts on the main lifts when the history starts (kg).</summary>
     private static readonly Dictionary<string, decimal> StartingMainLoads = new(StringComparer.Ordinal)
@@ -67,117 +58,10 @@ public static class DemoHistory
             return 0;
         }
 
-        var firstMonday = IsoWeeks.MondayOf(DateOnly.FromDateTime(now.UtcDateTime)).AddDays(-7 * Weeks);
-        var profile = await db.AthleteProfiles.SingleOrDefaultAsync(p => p.UserId == athleteId, ct);
-        if (profile is null)
-        {
-            profile = Profile(At(firstMonday.AddDays(-1), TimeSpan.FromHours(12)));
-            db.AthleteProfiles.Add(profile);
-            await db.SaveChangesAsync(ct);
-        }
-
-        var training = profile.ToTrainingProfile();
-        await SeedStartingLoadsAsync(db, training, catalog, firstMonday, ct);
-
-        var lifter = new DemoLifter();
-        var written = 0;
-        for (var week = 0; week < Weeks; week++)
-        {
-            var monday = firstMonday.AddDays(7 * week);
-            for (var day = 0; day < Math.Min(training.DaysPerWeek, TrainingDayOffsets.Length); day++)
-            {
-                var startedAt = At(monday.AddDays(TrainingDayOffsets[day]), SessionStart);
-                written += await TrainAsync(db, progression, training, catalog, lifter, week, day + 1, startedAt, ct);
-            }
-        }
-
-        written += await BodyMapRebuild.ReplaceAsync(db, athleteId, ct);
-        return written;
+        var thisMonday = IsoWeeks.MondayOf(DateOnly.FromDateTime(now.UtcDateTime));
+        var seed = new HistorySeed(athleteId, Profile, StartingMainLoads, thisMonday.AddDays(-7 * Weeks), HistorySeeder.At(thisMonday, TimeSpan.Zero), new DemoLifter(DemoLifter.StallingLift));
+        return await HistorySeeder.SeedAsync(db, progression, catalog, seed, ct);
     }
-
-    /// <summary>The main lifts of the first week start at what the athlete already lifts, not at the empty bar.</summary>
-    private static async Task SeedStartingLoadsAsync(WorkoutDb db, TrainingProfile training, IReadOnlyList<Exercise> catalog, DateOnly firstMonday, CancellationToken ct)
-    {
-        var stored = await db.ExerciseProgress.AsNoTracking().Where(p => p.AthleteId == DemoUsers.Athlete.Id).Select(p => p.ExerciseId).ToListAsync(ct);
-        var plan = PlanGenerator.Generate(training, catalog, new Dictionary<string, ExerciseProgress>(), firstMonday);
-        var mains = plan.Days.SelectMany(d => d.Exercises).Where(e => e.Role == ExerciseRole.Main).Select(e => e.ExerciseId).Distinct();
-        foreach (var exerciseId in mains.Where(id => StartingMainLoads.ContainsKey(id) && !stored.Contains(id)))
-        {
-            var start = plan.NewProgress.Single(p => p.ExerciseId == exerciseId);
-            db.ExerciseProgress.Add(new StoredProgress
-            {
-                AthleteId = DemoUsers.Athlete.Id,
-                ExerciseId = exerciseId,
-                State = StoredProgress.Serialize(ProgressionEngine.SetLoad(start, StartingMainLoads[exerciseId], training.LoadingSetup) with { Version = 0 }),
-                UpdatedAt = At(firstMonday.AddDays(-1), TimeSpan.FromHours(12)),
-            });
-        }
-
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>One session of plan day <paramref name="dayNumber"/>: sets as the lifter manages them, then finished.</summary>
-    private static async Task<int> TrainAsync(
-        WorkoutDb db, SessionProgression progression, TrainingProfile training, IReadOnlyList<Exercise> catalog,
-        DemoLifter lifter, int week, int dayNumber, DateTimeOffset startedAt, CancellationToken ct)
-    {
-        var progress = (await db.ExerciseProgress.AsNoTracking().Where(p => p.AthleteId == DemoUsers.Athlete.Id).ToListAsync(ct))
-            .ToDictionary(p => p.ExerciseId, p => p.ToProgress(), StringComparer.Ordinal);
-        var plan = PlanGenerator.Generate(training, catalog, progress, DateOnly.FromDateTime(startedAt.UtcDateTime));
-        var day = plan.Days.Single(d => d.DayNumber == dayNumber);
-        var exercises = catalog.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var session = new TrainingSession
-        {
-            Id = Guid.CreateVersion7(startedAt),
-            AthleteId = DemoUsers.Athlete.Id,
-            PlanDayNumber = dayNumber,
-            StartedAt = startedAt,
-            Version = 1,
-        };
-        db.Sessions.Add(session);
-
-        var clock = startedAt.AddMinutes(8);
-        var order = 0;
-        foreach (var planned in day.Exercises)
-        {
-            var exercise = exercises[planned.ExerciseId];
-            var performed = lifter.Perform(exercise, planned, week, dayNumber, training.LoadingSetup);
-            foreach (var set in performed)
-            {
-                clock = clock.AddSeconds(set.IsWarmup ? 90 : RestSeconds(planned.Role));
-                db.Sets.Add(new WorkoutSet
-                {
-                    Id = Guid.CreateVersion7(clock),
-                    SessionId = session.Id,
-                    AthleteId = DemoUsers.Athlete.Id,
-                    ExerciseId = exercise.Id,
-                    Order = ++order,
-                    LoadKg = WeightConversion.Convert(set.Load, training.Units, WeightUnit.Kg),
-                    Reps = set.Reps,
-                    Rpe = set.Rpe,
-                    RestSeconds = set.IsWarmup ? 90 : RestSeconds(planned.Role),
-                    IsWarmup = set.IsWarmup,
-                    PerformedAt = clock,
-                    UpdatedAt = clock,
-                });
-            }
-        }
-
-        session.FinishedAt = clock.AddMinutes(5);
-        session.Version += order + 1;
-        await db.SaveChangesAsync(ct);
-        await progression.ApplyAsync(db, session, ct);
-        return order + 1;
-    }
-
-    private static int RestSeconds(ExerciseRole role) => role switch
-    {
-        ExerciseRole.Main => 180,
-        ExerciseRole.Secondary => 150,
-        _ => 90,
-    };
-
-    private static DateTimeOffset At(DateOnly day, TimeSpan time) => new(day.ToDateTime(TimeOnly.FromTimeSpan(time)), TimeSpan.Zero);
 }
 
 /// <summary>
@@ -189,9 +73,10 @@ public static class DemoHistory
 /// progression outruns it and its sets start falling short. Within a session the athlete loses 0.3 reps
 /// of capacity per set, goes for the top of the range while keeping the reps in reserve the target RPE
 /// asks for, never does more reps than the e1RM allows (Epley), and grinds a set that falls short to
-/// RPE 10. Main lifts get warm-up sets; bodyweight and timed work add a rep (5 s) a week.
+/// RPE 10. Main lifts get warm-up sets; bodyweight and timed work add a rep (5 s) a week. A lifter made
+/// without a stalling lift keeps up on every lift.
 /// </summary>
-public sealed class DemoLifter
+public sealed class DemoLifter(string? stallingLift = null)
 {
     public const string StallingLift = "barbell-bench-press";
 
@@ -241,7 +126,7 @@ public sealed class DemoLifter
 
     private decimal E1rm(Exercise exercise, PlannedExercise planned, int week, int day)
     {
-        if (exercise.Id == StallingLift && week > StallAfterWeek && _stalledE1rm is { } stalled)
+        if (exercise.Id == stallingLift && week > StallAfterWeek && _stalledE1rm is { } stalled)
         {
             return stalled;
         }
@@ -250,7 +135,7 @@ public sealed class DemoLifter
         var spread = StableHash.Of(string.Create(CultureInfo.InvariantCulture, $"{exercise.Id}|{week}|{day}")) % 3;
         var headroom = (planned.Role == ExerciseRole.Main ? 2 : 1) + (int)spread;
         var e1rm = target.Load * (1m + (target.RepsMax + headroom) / 30m);
-        if (exercise.Id == StallingLift)
+        if (exercise.Id == stallingLift)
         {
             _stalledE1rm = Math.Max(e1rm, _stalledE1rm ?? 0m);
         }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using WorkoutTracker.Server.Coaching.Agent;
+using WorkoutTracker.Server.Coaching.Agent.Offline;
 using WorkoutTracker.Server.Coaching.Agent.Plugins;
 using WorkoutTracker.Server.Coaching.Copilot;
 
@@ -28,6 +30,7 @@ public static class CoachServiceExtensions
 
         // Semantic Kernel's own spans (model calls, function invocations) join the request's trace.
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("Microsoft.SemanticKernel*"));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(CoachTelemetry.MeterName));
         return builder;
     }
 

@@ -24,6 +24,17 @@ public sealed class CoachQuestionTests
     [InlineData("Show me my Barbell Front Squat records", CoachIntent.Records, "barbell-front-squat")]
     [InlineData("Are my lateral raises getting stronger?", CoachIntent.Trend, "dumbbell-lateral-raise")]
     [InlineData("hello", CoachIntent.Overview, null)]
+    [InlineData("I have a sore shoulder, what can I do instead of overhead press?", CoachIntent.Pain, "barbell-overhead-press")]
+    [InlineData("My knee hurts when I squat", CoachIntent.Pain, "barbell-back-squat")]
+    [InlineData("I tweaked my lower back deadlifting", CoachIntent.Pain, "conventional-deadlift")]
+    [InlineData("I think I injured myself", CoachIntent.Pain, null)]
+    [InlineData("I'm sore, do I need a deload?", CoachIntent.Fatigue, null)]
+    [InlineData("Should I tweak my plan for next week?", CoachIntent.NextWeek, null)]
+    [InlineData("I have the flu, should I train?", CoachIntent.Illness, null)]
+    [InlineData("Write me a poem", CoachIntent.OutOfScope, null)]
+    [InlineData("Write a poem about my bench press", CoachIntent.OutOfScope, "barbell-bench-press")]
+    [InlineData("What's the capital of France?", CoachIntent.OutOfScope, null)]
+    [InlineData("Am I training my back enough?", CoachIntent.Volume, null)]
     public void Reads_intent_and_exercise(string question, CoachIntent intent, string? exerciseId)
     {
         var read = CoachQuestion.Read(question);

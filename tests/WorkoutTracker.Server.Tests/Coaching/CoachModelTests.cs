@@ -4,7 +4,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using WorkoutTracker.CoachEvaluation;
 using WorkoutTracker.Server.Coaching.Agent;
+using WorkoutTracker.Server.Coaching.Agent.Safety;
 using WorkoutTracker.Server.Plans;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
@@ -26,7 +29,7 @@ public class CoachModelApi : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Model.InitializeAsync();
+        await Model.StartAsync();
         Api.With("Coach:Model:Provider", Provider.ToString())
             .With("Coach:Model:Endpoint", (Provider == CoachModelProvider.AzureOpenAI ? Model.AzureEndpoint : Model.Endpoint).ToString())
             .With("Coach:Model:ModelId", "fake-coach")
@@ -190,6 +193,50 @@ public sealed partial class CoachModelTests(CoachModelApi fixture) : IClassFixtu
         Assert.True(response.Errors is null, response.ToString());
         Assert.Equal("OFFLINE", response.Data!["coach"]!["source"]!.GetValue<string>());
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(25));
+    }
+
+    [Fact]
+    public async Task A_model_answer_offering_overhead_pressing_for_a_sore_shoulder_is_refused_counted_and_replaced_by_the_safe_offline_answer()
+    {
+        Model.Reset(_ => FakeReply.Text("Swap it for a Machine Shoulder Press or Handstand Push-Ups at a lighter load."));
+        using var refusals = new MetricCollector<long>(null, CoachTelemetry.MeterName, "workouttracker.coach.answers_refused");
+        using var client = await Api.CreateClientForAsync(DemoUsers.Athlete);
+
+        var response = await client.PostGraphQLAsync(CoachOfflineTests.CoachQuery, new { question = "I have a sore shoulder, what can I do instead of overhead press?" });
+
+        Assert.True(response.Errors is null, response.ToString());
+        var reply = response.Data!["coach"]!;
+        var answer = reply["answer"]!.GetValue<string>();
+        Assert.Equal("OFFLINE", reply["source"]!.GetValue<string>());
+        Assert.DoesNotContain("Machine Shoulder Press", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Handstand", answer, StringComparison.Ordinal);
+        Assert.Contains("physiotherapist or doctor", answer, StringComparison.Ordinal);
+        Assert.NotEmpty(Model.Requests);
+        var refused = Assert.Single(refusals.GetMeasurementSnapshot());
+        Assert.Equal("pain_pattern", refused.Tags["reason"]);
+    }
+
+    [Fact]
+    public async Task The_model_is_told_the_coachs_rules_and_its_swap_tool_keeps_load_off_the_painful_area()
+    {
+        Model.Reset(request => request.Number == 0
+            ? FakeReply.Tools((request.Tool("suggest_swaps"), new { exerciseId = "barbell-overhead-press", painfulAreas = new[] { "SHOULDER" } }))
+            : FakeReply.Text("Leave out the overhead press and do Cable Triceps Pushdown instead while it hurts; lower the load or rest, and see a physiotherapist if the pain persists."));
+        using var client = await Api.CreateClientForAsync(DemoUsers.Athlete);
+
+        var response = await client.PostGraphQLAsync(CoachOfflineTests.CoachQuery, new { question = "I have a sore shoulder, what can I do instead of overhead press?" });
+
+        Assert.True(response.Errors is null, response.ToString());
+        Assert.Equal("LLM", response.Data!["coach"]!["source"]!.GetValue<string>());
+        var prompt = Model.Requests[0].Messages[0]!["content"]!.GetValue<string>();
+        Assert.Contains("never prescribe load for a movement that hurts and never diagnose", prompt, StringComparison.Ordinal);
+        Assert.Contains("last complete week and at this week so far", prompt, StringComparison.Ordinal);
+        Assert.Contains("Give every load in kg", prompt, StringComparison.Ordinal);
+        Assert.Contains("not about training", prompt, StringComparison.Ordinal);
+        var swaps = JsonNode.Parse(Model.Requests[1].ToolResults[0].Content)!.AsArray().Select(o => o!["id"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(swaps);
+        var catalog = Server.Exercises.ExerciseCatalog.All.ToDictionary(e => e.Id);
+        Assert.All(swaps, id => Assert.False(PainRules.Loads(BodyArea.Shoulder, catalog[id]), $"{id} loads the shoulder"));
     }
 
     /// <summary>What a model would write from the trend and the progression the tools returned.</summary>

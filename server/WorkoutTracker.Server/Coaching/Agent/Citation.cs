@@ -25,6 +25,9 @@ public enum CitationKind
 
     /// <summary>A muscle's week: <c>{weekStart}:{MUSCLE}:{hardSets|totalReps|volumeLoadKg}</c>.</summary>
     BodyMap,
+
+    /// <summary>A target the coach judges against, for the athlete's goal and experience: <c>{GOAL}:{EXPERIENCE}:{weeklyHardSetsMin|weeklyHardSetsMax}</c>.</summary>
+    Target,
 }
 
 /// <summary>One number an answer used, and where it comes from (see <see cref="CitationKind"/> for the refs).</summary>

@@ -13,6 +13,9 @@ namespace WorkoutTracker.Server.Coaching.Agent;
 public sealed record CoachScope(Guid AthleteId, string AthleteName, TrainingProfile Profile, DateOnly Today)
 {
     public DateOnly ThisWeek => IsoWeeks.MondayOf(Today);
+
+    /// <summary>Whether a coach asks about the athlete (the answer still speaks to the athlete, and says who it is about).</summary>
+    public bool AskedByCoach { get; init; }
 }
 
 /// <summary>Builds the scope of a question for an athlete the reader was allowed to read.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Coaching.Agent.Offline;
 using WorkoutTracker.Server.Coaching.Agent.Plugins;
 using WorkoutTracker.Server.Profiles;
 
@@ -10,6 +11,9 @@ namespace WorkoutTracker.Server.Coaching.Agent;
 /// fixes the scope, and asks the model when one is configured, the offline coach otherwise. A model that
 /// fails or times out falls back to the offline coach (source OFFLINE), or with
 /// <c>Coach:Model:OnFailure=Error</c> fails the field with COACH_UNAVAILABLE; never an unhandled error.
+/// A model answer the safety check refuses (<see cref="CoachAnswerRefusedException"/>: it proposed an
+/// exercise that loads a painful area) is replaced by the offline coach's answer whatever OnFailure says,
+/// because that answer is safe and a refusal is not an outage.
 /// </summary>
 public sealed partial class CoachService(
     AthleteAccess access,
@@ -30,13 +34,17 @@ public sealed partial class CoachService(
         }
 
         var athlete = await access.ResolveReadableAthleteAsync(reader, athleteId, cancellationToken);
-        var scope = await scopes.ForAsync(athlete, cancellationToken);
+        var scope = (await scopes.ForAsync(athlete, cancellationToken)) with { AskedByCoach = athlete != reader.Id };
         if (model.IsConfigured)
         {
             var ledger = new CoachLedger();
             try
             {
                 return await model.AnswerAsync(scope, text, plugins.Create(scope, ledger), ledger, cancellationToken);
+            }
+            catch (CoachAnswerRefusedException refused)
+            {
+                AnswerRefused(logger, refused.Reason, refused.Areas, refused.Exercises, scope.AthleteId);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not DomainException)
             {
@@ -51,6 +59,9 @@ public sealed partial class CoachService(
         var offlineLedger = new CoachLedger();
         return await offline.AnswerAsync(scope, text, plugins.Create(scope, offlineLedger), offlineLedger, limits.MaxAnswerLength, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the model's answer ({Reason}): it proposed {Exercises} for a painful {Areas} (athlete {AthleteId}); the offline coach answers instead")]
+    private static partial void AnswerRefused(ILogger logger, string reason, string areas, string exercises, Guid athleteId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The coach's model failed ({Error}); answering without it as configured")]
     private static partial void ModelFailed(ILogger logger, string error, Exception exception);

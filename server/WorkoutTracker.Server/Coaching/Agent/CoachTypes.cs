@@ -27,7 +27,7 @@ public sealed class CitationType : ObjectGraphType<Citation>
         Description = "A number from the athlete's data: what it is (kind), which record and field (ref), and its value.";
         Field<NonNullGraphType<CitationKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<StringGraphType>>("ref")
-            .Description("The record and field, per kind: SET {setId}:{loadKg|reps|rpe}; PERSONAL_RECORD {exerciseId}:{HEAVIEST_LOAD|MOST_REPS_AT_LOAD|BEST_E1RM}:{loadKg|reps|e1rmKg}; E1RM {exerciseId}:{date}:{e1rmKg|loadKg|reps}; PLAN {weekStart}:day{n}:{exerciseId}:{sets|repsMin|repsMax|loadKg|loadLb|rpe}; PRESCRIPTION {exerciseId}:{sets|repsMin|repsMax|loadKg|loadLb|rpe}; PROGRESS {exerciseId}:{loadKg|loadLb|targetReps|consecutiveSuccesses|consecutiveFailures|lastE1rmKg|lastE1rmLb}; BODY_MAP {weekStart}:{MUSCLE}:{hardSets|totalReps|volumeLoadKg}.")
+            .Description("The record and field, per kind: SET {setId}:{loadKg|reps|rpe}; PERSONAL_RECORD {exerciseId}:{HEAVIEST_LOAD|MOST_REPS_AT_LOAD|BEST_E1RM}:{loadKg|reps|e1rmKg}; E1RM {exerciseId}:{date}:{e1rmKg|loadKg|reps}; PLAN {weekStart}:day{n}:{exerciseId}:{sets|repsMin|repsMax|loadKg|loadLb|rpe}; PRESCRIPTION {exerciseId}:{sets|repsMin|repsMax|loadKg|loadLb|rpe}; PROGRESS {exerciseId}:{loadKg|loadLb|targetReps|consecutiveSuccesses|consecutiveFailures|lastE1rmKg|lastE1rmLb}; BODY_MAP {weekStart}:{MUSCLE}:{hardSets|totalReps|volumeLoadKg}; TARGET {GOAL}:{EXPERIENCE}:{weeklyHardSetsMin|weeklyHardSetsMax} (the hard sets per muscle a week the coach counts as enough).")
             .Resolve(c => c.Source.Ref);
         Field<NonNullGraphType<FloatGraphType>>("value").Resolve(c => c.Source.Value);
     }

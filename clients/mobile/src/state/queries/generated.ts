@@ -10,7 +10,8 @@ export type CitationKind =
   | 'PLAN'
   | 'PRESCRIPTION'
   | 'PROGRESS'
-  | 'SET';
+  | 'SET'
+  | 'TARGET';
 
 /** LLM: the configured model wrote the answer. OFFLINE: the built-in coach did (no model configured, or the model failed). */
 export type CoachSource =

@@ -12,7 +12,7 @@ public sealed class BodyMapPlugin(CoachScope scope, CoachLedger ledger, BodyMapR
     public const string GetBodyMapName = "get_body_map";
 
     [KernelFunction(GetBodyMapName)]
-    [Description("The athlete's training volume per muscle group for one week: hard sets (primary muscle 1, secondary 0.5), reps and volume load (kg). Lists the muscles trained and those left untrained.")]
+    [Description("The athlete's training volume per muscle group for one week: hard sets (primary muscle 1, secondary 0.5), reps and volume load (kg), the muscles left untrained, whether the week is complete or still in progress (this week: so far), and the hard sets per muscle a week that count as enough for the athlete's goal.")]
     public async Task<string> GetBodyMapJsonAsync(
         [Description("Any date in the week, yyyy-MM-dd. Omit for this week.")] string? week = null,
         CancellationToken cancellationToken = default) =>
@@ -24,18 +24,30 @@ public sealed class BodyMapPlugin(CoachScope scope, CoachLedger ledger, BodyMapR
         var monday = BodyMapRules.WeekStartOf(week);
         var map = (await bodyMaps.LoadAsync([(scope.AthleteId, monday)], cancellationToken))[(scope.AthleteId, monday)];
         var date = PluginJson.Date(monday);
+        var target = WeeklyVolumeTarget.For(scope.Profile.Goal, scope.Profile.Experience);
         var summary = new BodyMapSummary(
             date,
+            monday.AddDays(7) <= scope.Today,
+            new HardSetTarget(target.GoalWords, target.Min, target.Max) { Citations = [.. target.Citations] },
             [.. map.Muscles.Where(m => m.HardSets > 0 || m.TotalReps > 0)
                 .OrderByDescending(m => m.HardSets).ThenBy(m => m.Muscle)
                 .Select(m => new MuscleSummary(date, m.Muscle, m.HardSets, m.TotalReps, m.VolumeLoadKg))],
             [.. map.Muscles.Where(m => m.HardSets == 0 && m.TotalReps == 0).Select(m => new UntrainedMuscleSummary(date, m.Muscle))]);
-        ledger.Record(summary.Trained.SelectMany(m => m.Citations).Concat(summary.Untrained.Select(m => m.HardSetsCitation)));
+        ledger.Record(summary.Trained.SelectMany(m => m.Citations).Concat(summary.Untrained.Select(m => m.HardSetsCitation)).Concat(summary.TargetPerMuscle.Citations));
         return summary;
     }
 }
 
-public sealed record BodyMapSummary(string WeekStart, IReadOnlyList<MuscleSummary> Trained, IReadOnlyList<UntrainedMuscleSummary> Untrained);
+/// <summary>One week's volume; <see cref="Complete"/> is false for the week in progress (its numbers are so far).</summary>
+public sealed record BodyMapSummary(
+    string WeekStart, bool Complete, HardSetTarget TargetPerMuscle, IReadOnlyList<MuscleSummary> Trained, IReadOnlyList<UntrainedMuscleSummary> Untrained);
+
+/// <summary>The hard sets per muscle a week that count as enough for the goal (<see cref="WeeklyVolumeTarget"/>).</summary>
+public sealed record HardSetTarget(string Goal, decimal WeeklyHardSetsMin, decimal WeeklyHardSetsMax)
+{
+    [JsonIgnore]
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
+}
 
 public sealed record MuscleSummary([property: JsonIgnore] string WeekStart, MuscleGroup Muscle, decimal HardSets, decimal TotalReps, decimal VolumeLoadKg)
 {

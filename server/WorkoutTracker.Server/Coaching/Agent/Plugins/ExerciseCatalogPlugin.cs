@@ -1,13 +1,15 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
+using WorkoutTracker.Server.Coaching.Agent.Safety;
 using WorkoutTracker.Server.Exercises;
 
 namespace WorkoutTracker.Server.Coaching.Agent.Plugins;
 
 /// <summary>
 /// The exercise catalog as the scoped athlete can use it (their profile's equipment): search by muscle
-/// and name (<see cref="ExerciseSearch"/>), and swaps for an exercise whose equipment is taken
-/// (<see cref="ExerciseSwaps"/>). Holds no athlete numbers, so it cites nothing.
+/// and name (<see cref="ExerciseSearch"/>), swaps for an exercise whose equipment is taken
+/// (<see cref="ExerciseSwaps"/>), and alternatives that keep load off a painful area
+/// (<see cref="PainRules"/>). Holds no athlete numbers, so it cites nothing.
 /// </summary>
 public sealed class ExerciseCatalogPlugin(CoachScope scope, CoachLedger ledger, ExerciseSearch search, ExerciseCatalogCache catalog)
 {
@@ -25,12 +27,13 @@ public sealed class ExerciseCatalogPlugin(CoachScope scope, CoachLedger ledger, 
         PluginJson.Serialize(await FindExercisesAsync(muscle, search, equipmentTaken ?? [], cancellationToken));
 
     [KernelFunction(SuggestSwapsName)]
-    [Description("Exercises that can replace one whose equipment is taken: same primary muscle, doable with the athlete's remaining equipment, best first.")]
+    [Description("Exercises that can replace one: when its equipment is taken, the same primary muscle with the athlete's remaining equipment; when something hurts (painfulAreas), exercises of another movement pattern that load none of the painful areas and train the same muscles. Best first.")]
     public async Task<string> SuggestSwapsJsonAsync(
         [Description("The catalog id of the exercise to replace.")] string exerciseId,
-        [Description("Equipment that is taken, e.g. [\"BENCH\"]. Omit to avoid everything the exercise needs.")] string[]? equipmentTaken = null,
+        [Description("Equipment that is taken, e.g. [\"BENCH\"]. Omit to avoid everything the exercise needs (unless painfulAreas is given).")] string[]? equipmentTaken = null,
+        [Description("Body areas that hurt: NECK, SHOULDER, ELBOW, WRIST, CHEST, UPPER_BACK, LOWER_BACK, HIP, GROIN, HAMSTRING, KNEE, ANKLE.")] string[]? painfulAreas = null,
         CancellationToken cancellationToken = default) =>
-        PluginJson.Serialize(await SuggestSwapsAsync(exerciseId, Parse(equipmentTaken ?? []), cancellationToken));
+        PluginJson.Serialize(await SuggestSwapsAsync(exerciseId, Parse(equipmentTaken ?? []), ParseAreas(painfulAreas ?? []), cancellationToken));
 
     public async Task<IReadOnlyList<ExerciseOption>> FindExercisesAsync(string? muscle, string? searchText, IReadOnlyList<string> equipmentTaken, CancellationToken cancellationToken)
     {
@@ -49,15 +52,24 @@ public sealed class ExerciseCatalogPlugin(CoachScope scope, CoachLedger ledger, 
         return [.. found.Take(MaxResults).Select(ExerciseOption.Of)];
     }
 
-    public async Task<IReadOnlyList<ExerciseOption>> SuggestSwapsAsync(string exerciseId, IReadOnlyCollection<Equipment> taken, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExerciseOption>> SuggestSwapsAsync(
+        string exerciseId, IReadOnlyCollection<Equipment> taken, IReadOnlyCollection<BodyArea> painfulAreas, CancellationToken cancellationToken)
     {
         ledger.Called(SuggestSwapsName);
         cancellationToken.ThrowIfCancellationRequested();
         var all = await catalog.AllAsync();
         var original = all.SingleOrDefault(e => e.Id == exerciseId.Trim()) ?? throw new ArgumentException($"'{exerciseId}' is not a catalog exercise id.");
+        if (painfulAreas.Count > 0)
+        {
+            return [.. PainRules.Alternatives(original, painfulAreas, all, ExerciseSwaps.Doable(scope.Profile.Equipment, taken)).Take(5).Select(ExerciseOption.Of)];
+        }
+
         var unavailable = taken.Count > 0 ? taken : [.. original.Equipment.Where(e => e != Equipment.Bodyweight)];
         return [.. ExerciseSwaps.Rank(original, all, ExerciseSwaps.Doable(scope.Profile.Equipment, unavailable)).Take(5).Select(ExerciseOption.Of)];
     }
+
+    private static List<BodyArea> ParseAreas(IEnumerable<string> names) =>
+        [.. names.Select(n => PluginJson.TryParse<BodyArea>(n, out var a) ? a : throw new ArgumentException($"'{n}' is not a body area."))];
 
     private static List<Equipment> Parse(IEnumerable<string> names) =>
         [.. names.Select(n => PluginJson.TryParse<Equipment>(n, out var e) ? e : throw new ArgumentException($"'{n}' is not equipment."))];

@@ -58,7 +58,8 @@ public sealed class ProgressionPlugin(CoachScope scope, CoachLedger ledger, Week
             Describe(current.Scheme),
             new ProgressState(exercise.Id, unit, current.Load, current.TargetReps, current.ConsecutiveSuccesses, current.ConsecutiveFailures, current.LastE1rm),
             new NextSession(exercise.Id, unit, sets, next.RepsMin, next.RepsMax, next.Load, next.Rpe));
-        ledger.Record(summary.State.Citations.Concat(summary.Next.Citations));
+        // A fresh start has no stored state to cite: only its prescription is the athlete's (what the engine gives them).
+        ledger.Record(started ? summary.Next.Citations : summary.State.Citations.Concat(summary.Next.Citations));
         return summary;
     }
 

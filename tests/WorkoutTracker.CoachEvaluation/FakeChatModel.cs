@@ -7,15 +7,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace WorkoutTracker.Server.Tests.Coaching;
+namespace WorkoutTracker.CoachEvaluation;
 
 /// <summary>
 /// A local OpenAI-compatible chat-completions server (Kestrel on loopback, non-streaming
 /// <c>POST /v1/chat/completions</c>, and Azure OpenAI's deployment route) standing in for a model: it records every request and answers
-/// what the test's <see cref="Script"/> says (tool calls, a text answer, an error status, or nothing
+/// what its <see cref="Script"/> says (tool calls, a text answer, an error status, or nothing
 /// until the client gives up).
 /// </summary>
-public sealed class FakeChatModel : IAsyncLifetime
+public sealed class FakeChatModel : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ChatRequest> _requests = new();
     private WebApplication? _app;
@@ -39,12 +39,13 @@ public sealed class FakeChatModel : IAsyncLifetime
         Script = script;
     }
 
-    public async Task InitializeAsync()
+    /// <summary>Starts listening on a free loopback port (or <paramref name="url"/>).</summary>
+    public async Task StartAsync(string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear(); // not the server's appsettings.json beside the tests
         builder.Configuration.AddInMemoryCollection();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _app = builder.Build();
         _app.MapPost("/v1/chat/completions", AnswerAsync);
@@ -71,7 +72,7 @@ public sealed class FakeChatModel : IAsyncLifetime
         await http.Response.WriteAsync(reply.Body(request.Number), http.RequestAborted);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {
