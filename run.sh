@@ -84,8 +84,11 @@ mkdir -p .data/logs
 
 # Server and BFF start together: whichever reaches PostgreSQL first creates the database if it is
 # missing, and both wait (logging each attempt) until it is there.
+# The server believes X-Forwarded-For from the BFF on loopback, so its sign-in and request limits
+# key on each browser's address rather than on the BFF's (README, Security).
 step "Starting the server on http://127.0.0.1:$server_port (migrates and seeds the database)"
-dotnet server/WorkoutTracker.Server/bin/Debug/net10.0/WorkoutTracker.Server.dll \
+ForwardedHeaders__KnownProxies__0=127.0.0.1 \
+  dotnet server/WorkoutTracker.Server/bin/Debug/net10.0/WorkoutTracker.Server.dll \
   --contentRoot "$root/server/WorkoutTracker.Server" --urls "http://127.0.0.1:$server_port" \
   > >(tee .data/logs/server.log) 2>&1 &
 names[$!]="the server"
