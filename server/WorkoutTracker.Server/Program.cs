@@ -1,8 +1,10 @@
 using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.Exports;
 using WorkoutTracker.Server.Extensions;
 using WorkoutTracker.Server.GraphQL;
 using WorkoutTracker.Server.GraphQL.Http;
 using WorkoutTracker.Server.Identity;
+using WorkoutTracker.Server.Imports;
 using WorkoutTracker.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +27,8 @@ app.UseGraphQLWebSockets();
 app.MapDefaultEndpoints();
 app.MapWorkoutIdentity();
 app.MapWorkoutGraphQL();
+app.MapImports();
+app.MapExports();
 
 await app.MigrateAndSeedDatabaseAsync();
 if (await app.RunCommandAsync(args))

@@ -4,6 +4,7 @@ using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Identity;
+using WorkoutTracker.Server.Imports;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
 using WorkoutTracker.Server.Sessions;
@@ -42,6 +43,8 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
     public DbSet<BodyMapWeek> BodyMapWeeks => Set<BodyMapWeek>();
 
     public DbSet<BodyMapMuscle> BodyMapMuscles => Set<BodyMapMuscle>();
+
+    public DbSet<HistoryImport> HistoryImports => Set<HistoryImport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkoutDb).Assembly);

@@ -4,6 +4,7 @@ using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.GraphQL.Caching;
+using WorkoutTracker.Server.Imports;
 using WorkoutTracker.Server.Plans;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
@@ -45,6 +46,14 @@ public static class FeatureServiceExtensions
         services.AddSingleton<SessionReads>();
         services.AddMemoryCache();
         services.AddSingleton<SessionEventDetails>();
+
+        services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero && o.BatchSize > 0, "Import intervals and batch size must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<ImportSignal>();
+        services.AddSingleton<HistoryImports>();
+        services.AddSingleton<ImportRunner>();
+        services.AddHostedService<ImportWorker>();
 
         builder.AddWorkoutCoach();
         return builder;

@@ -340,6 +340,98 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.ToTable("dev_refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("WorkoutTracker.Server.Imports.HistoryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("format");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("Matches")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("matches");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("preview");
+
+                    b.Property<int>("SessionsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_written");
+
+                    b.Property<int>("SetsWritten")
+                        .HasColumnType("integer")
+                        .HasColumnName("sets_written");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_history_imports");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_history_imports_status")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("AthleteId", "CreatedAt")
+                        .HasDatabaseName("ix_history_imports_athlete_id_created_at");
+
+                    b.ToTable("history_imports", (string)null);
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Profiles.AthleteProfile", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -650,6 +742,16 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dev_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Imports.HistoryImport", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_history_imports_users_athlete_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Profiles.AthleteProfile", b =>

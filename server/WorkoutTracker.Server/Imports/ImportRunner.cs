@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WorkoutTracker.Server.BodyMap;
+using WorkoutTracker.Server.Data;
+using WorkoutTracker.Server.Progression;
+using WorkoutTracker.Server.Sessions;
+
+namespace WorkoutTracker.Server.Imports;
+
+/// <summary>Section <c>Imports</c>.</summary>
+public sealed class ImportOptions
+{
+    public const string SectionName = "Imports";
+
+    /// <summary>Whether this instance runs import jobs (every instance does by default).</summary>
+    public bool RunJobs { get; set; } = true;
+
+    /// <summary>How often an idle worker looks for queued jobs and jobs whose worker died.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a running job is held without progress before another worker takes it up.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Sessions written per transaction (progress is committed with each batch).</summary>
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>
+/// Runs one confirmed import: the file is read again, and its workouts are written oldest first in
+/// batches, each batch in one transaction with the job's progress, skipping what the athlete already has
+/// (<see cref="ExistingSessions"/>; under a per-athlete lock, so two imports of overlapping files cannot
+/// both write a workout). Then, in one transaction with the job's completion: the body maps are rebuilt
+/// once from the sets, and the workouts newer than everything else the athlete has move their
+/// progression as finishing them would have (older ones are history: they do not rewind it). Records and
+/// e1RM history read the sets and need nothing more. A job cut off anywhere resumes from its last batch.
+/// </summary>
+public sealed partial class ImportRunner(
+    IDbContextFactory<WorkoutDb> dbFactory,
+    SessionProgression progression,
+    IOptions<ImportOptions> options,
+    TimeProvider clock,
+    ILogger<ImportRunner> logger)
+{
+    private static readonly ActivitySource Activities = new("WorkoutTracker.Server.Imports");
+
+    public async Task RunAsync(Guid importId, CancellationToken ct)
+    {
+        using var activity = Activities.StartActivity("import.run");
+        activity?.SetTag("import.id", importId);
+        HistoryImport job;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            job = await db.HistoryImports.AsNoTracking().SingleAsync(i => i.Id == importId, ct);
+        }
+
+        var history = ImportFileReader.Read(
+            new StringReader(job.Content),
+            new ImportReadOptions(job.Unit, TimeZoneInfo.FindSystemTimeZoneById(job.TimeZone)));
+        var matches = JsonSerializer.Deserialize<Dictionary<string, string?>>(job.Matches ?? "{}", HistoryImports.Json)!
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase);
+        var sessions = history.Sessions.OrderBy(s => s.StartedAt).ToList();
+
+        for (var start = 0; start < sessions.Count; start += options.Value.BatchSize)
+        {
+            var batch = sessions.GetRange(start, Math.Min(options.Value.BatchSize, sessions.Count - start));
+            var (written, sets) = await WriteBatchAsync(job, batch, matches, ct);
+            var done = start + batch.Count;
+            LogProgress(logger, importId, done, sessions.Count, written, sets);
+        }
+
+        await CompleteAsync(job, sessions, ct);
+    }
+
+    private async Task<(int Sessions, int Sets)> WriteBatchAsync(HistoryImport job, List<ImportedSession> batch, Dictionary<string, string?> matches, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AthleteLockKey(job.AthleteId)})", ct);
+        var existing = await ExistingSessions.FindAsync(db, job.AthleteId, batch, ct);
+        var (sessions, sets) = (0, 0);
+        foreach (var imported in batch.Where(s => !existing.Contains(s)))
+        {
+            var kept = imported.Sets.Where(s => matches.GetValueOrDefault(s.ExerciseName) is not null).ToList();
+            if (kept.Count == 0)
+            {
+                continue;
+            }
+
+            var session = new TrainingSession
+            {
+                Id = ImportIds.Session(job.AthleteId, imported),
+                AthleteId = job.AthleteId,
+                StartedAt = imported.StartedAt,
+                FinishedAt = imported.FinishedAt,
+                NextSetOrder = kept.Count + 1,
+                Version = kept.Count + 2,
+            };
+            db.Sessions.Add(session);
+            var step = (imported.FinishedAt - imported.StartedAt) / (kept.Count + 1);
+            for (var i = 0; i < kept.Count; i++)
+            {
+                var set = kept[i];
+                var performedAt = imported.StartedAt + (step * (i + 1));
+                db.Sets.Add(new WorkoutSet
+                {
+                    Id = ImportIds.Set(job.AthleteId, imported, set),
+                    SessionId = session.Id,
+                    AthleteId = job.AthleteId,
+                    ExerciseId = matches[set.ExerciseName]!,
+                    Order = i + 1,
+                    LoadKg = set.LoadKg,
+                    Reps = set.Reps,
+                    Rpe = set.Rpe,
+                    IsWarmup = set.Kind == ImportedSetKind.Warmup,
+                    PerformedAt = performedAt,
+                    UpdatedAt = performedAt,
+                });
+            }
+
+            sessions++;
+            sets += kept.Count;
+        }
+
+        var row = await db.HistoryImports.SingleAsync(i => i.Id == job.Id, ct);
+        row.SessionsWritten += sessions;
+        row.SetsWritten += sets;
+        row.LeaseUntil = clock.GetUtcNow() + options.Value.Lease;
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (sessions, sets);
+    }
+
+    private async Task CompleteAsync(HistoryImport job, List<ImportedSession> sessions, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AthleteLockKey(job.AthleteId)})", ct);
+        var row = await db.HistoryImports.SingleAsync(i => i.Id == job.Id, ct);
+        if (row.Status == ImportStatus.Completed)
+        {
+            return;
+        }
+
+        if (row.SessionsWritten > 0)
+        {
+            await BodyMapRebuild.ReplaceAsync(db, job.AthleteId, ct);
+            await AdvanceProgressionAsync(db, job, sessions, ct);
+        }
+
+        row.Status = ImportStatus.Completed;
+        row.LeaseUntil = null;
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        LogCompleted(logger, job.Id, row.SessionsWritten, row.SetsWritten);
+    }
+
+    /// <summary>
+    /// The file's workouts written by this import that are newer than every other session of the athlete
+    /// move progression, oldest first, as finishing each would have.
+    /// </summary>
+    private async Task AdvanceProgressionAsync(WorkoutDb db, HistoryImport job, List<ImportedSession> sessions, CancellationToken ct)
+    {
+        var fileIds = sessions.Select(s => ImportIds.Session(job.AthleteId, s)).ToList();
+        var latestOther = await db.Sessions.Where(s => s.AthleteId == job.AthleteId && !fileIds.Contains(s.Id))
+            .MaxAsync(s => (DateTimeOffset?)s.StartedAt, ct);
+        var newer = await db.Sessions.AsNoTracking()
+            .Where(s => s.AthleteId == job.AthleteId && fileIds.Contains(s.Id) && (latestOther == null || s.StartedAt > latestOther))
+            .OrderBy(s => s.StartedAt)
+            .ToListAsync(ct);
+        var progressed = await db.ExerciseProgress.AsNoTracking().Where(p => p.AthleteId == job.AthleteId)
+            .MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, ct);
+        foreach (var session in newer.Where(s => progressed is null || s.FinishedAt > progressed))
+        {
+            await progression.ApplyAsync(db, session, ct);
+        }
+    }
+
+    /// <summary>The key of the per-athlete advisory lock imports take (its first eight bytes).</summary>
+    private static long AthleteLockKey(Guid athleteId) => BitConverter.ToInt64(athleteId.ToByteArray(), 0) ^ 0x1A2B_3C4D;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId}: {Done}/{Total} workouts read, {Sessions} session(s) and {Sets} set(s) written in this batch")]
+    private static partial void LogProgress(ILogger logger, Guid importId, int done, int total, int sessions, int sets);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} completed: {Sessions} session(s), {Sets} set(s) written")]
+    private static partial void LogCompleted(ILogger logger, Guid importId, int sessions, int sets);
+}
