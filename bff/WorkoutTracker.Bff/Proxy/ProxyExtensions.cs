@@ -16,10 +16,13 @@ public static class ProxyExtensions
     private const string ClusterId = "server";
     private const string UserTokenItem = "WorkoutTracker.Bff.UserToken";
 
+    private const string GraphQLRouteId = "graphql";
+
     /// <summary>
-    /// YARP forwarding <c>/graphql</c> (HTTP and WebSocket) to the server instances of section <c>Server</c>,
-    /// load-balanced, with passive health checks. The request loses the client's Authorization and Cookie
-    /// headers and gains <c>Authorization: Bearer</c> with the session user's token.
+    /// YARP forwarding <c>/graphql</c> (HTTP and WebSocket), and the file resources <c>/imports</c> and
+    /// <c>/exports</c> (history import uploads and exports, which are not GraphQL), to the server instances
+    /// of section <c>Server</c>, load-balanced, with passive health checks. The request loses the client's
+    /// Authorization and Cookie headers and gains <c>Authorization: Bearer</c> with the session user's token.
     /// </summary>
     public static IHostApplicationBuilder AddGraphQLProxy(this IHostApplicationBuilder builder)
     {
@@ -46,10 +49,15 @@ public static class ProxyExtensions
                 .Select((address, i) => (Id: $"server-{i + 1}", Config: new DestinationConfig { Address = address.ToString() }))
                 .ToDictionary(d => d.Id, d => d.Config, StringComparer.Ordinal),
         };
-        var route = new RouteConfig { RouteId = "graphql", ClusterId = ClusterId, Match = new RouteMatch { Path = "/graphql" } };
+        RouteConfig[] routes =
+        [
+            new() { RouteId = GraphQLRouteId, ClusterId = ClusterId, Match = new RouteMatch { Path = "/graphql" } },
+            new() { RouteId = "imports", ClusterId = ClusterId, Match = new RouteMatch { Path = "/imports/{**rest}" } },
+            new() { RouteId = "exports", ClusterId = ClusterId, Match = new RouteMatch { Path = "/exports/{**rest}", Methods = ["GET"] } },
+        ];
 
         builder.Services.AddReverseProxy()
-            .LoadFromMemory([route], [cluster])
+            .LoadFromMemory(routes, [cluster])
             .AddTransforms(transforms =>
             {
                 transforms.AddRequestHeaderRemove("Cookie");
@@ -88,13 +96,33 @@ public static class ProxyExtensions
                 proxy.Use(RetryOnAnotherDestinationAsync);
                 proxy.UseLoadBalancing();
                 proxy.UsePassiveHealthChecks();
-                proxy.Use((context, next) => relay.InvokeAsync(context, next, (string)context.Items[UserTokenItem]!));
+                proxy.Use((context, next) => context.GetReverseProxyFeature().Route.Config.RouteId == GraphQLRouteId
+                    ? relay.InvokeAsync(context, next, (string)context.Items[UserTokenItem]!)
+                    : RefuseUpgradeAsync(context, next));
             })
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitingExtensions.PolicyName)
             .RequireBffApiChecks()
-            .WithMetadata(new GraphQLProxyMetadata());
+            .ConfigureEndpoints((endpoint, route) =>
+            {
+                if (route.RouteId == GraphQLRouteId)
+                {
+                    endpoint.WithMetadata(new GraphQLProxyMetadata());
+                }
+            });
         return app;
+    }
+
+    /// <summary>The file resources are plain HTTP: a WebSocket handshake there is a bad request.</summary>
+    private static Task RefuseUpgradeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Task.CompletedTask;
     }
 
     private static async Task AttachUserTokenAsync(HttpContext context, RequestDelegate next)
