@@ -4,7 +4,7 @@ using System.Text.Json;
 using WorkoutTracker.Bench;
 
 // Measures the system on this machine and prints the figures side by side; see bench/README.md.
-// Usage: bench/run.sh [--quick] [--only ceiling,plan,sessions,logset,npgsql,fanout]
+// Usage: bench/run.sh [--quick] [--only ceiling,plan,sessions,logset,npgsql,fanout,import]
 var options = BenchOptions.Parse(args);
 var results = new List<LoadResult>();
 double peakRss;
@@ -33,6 +33,7 @@ await using (var system = await BenchSystem.StartAsync())
     await Measure("logset", async () => await scenarios.LogSetAsync());
     await Measure("npgsql", async () => await scenarios.NpgsqlInsertCommitAsync());
     await Measure("fanout", async () => [await scenarios.FanOutAsync(100), await scenarios.FanOutAsync(1000)]);
+    await Measure("import", async () => await new ImportScenario(system).RunAsync());
     peakRss = system.PeakRssMiB();
 }
 

@@ -16,52 +16,76 @@ namespace WorkoutTracker.Server.Progression;
 /// </summary>
 public sealed class SessionProgression(ExerciseCatalogCache catalog)
 {
-    public async Task ApplyAsync(WorkoutDb db, TrainingSession session, CancellationToken ct)
+    public Task ApplyAsync(WorkoutDb db, TrainingSession session, CancellationToken ct) =>
+        ApplyAsync(db, session.AthleteId, [session], ct);
+
+    /// <summary>
+    /// Feeds several finished sessions of one athlete, oldest first, as finishing each in turn would (an
+    /// imported history): progress is read once, advanced in memory session by session, and written once.
+    /// </summary>
+    public async Task ApplyAsync(WorkoutDb db, Guid athleteId, IReadOnlyList<TrainingSession> sessions, CancellationToken ct)
     {
-        var sets = await db.Sets.AsNoTracking().Where(s => s.SessionId == session.Id).OrderBy(s => s.Order).ToListAsync(ct);
-        if (sets.Count == 0)
+        var ids = sessions.Select(s => s.Id).ToList();
+        var setsBySession = (await db.Sets.AsNoTracking().Where(s => ids.Contains(s.SessionId)).OrderBy(s => s.Order).ToListAsync(ct))
+            .ToLookup(s => s.SessionId);
+        if (setsBySession.Count == 0)
         {
             return;
         }
 
-        var profileRow = await db.AthleteProfiles.SingleOrDefaultAsync(p => p.UserId == session.AthleteId, ct);
-        var profile = profileRow ?? new AthleteProfile { UserId = session.AthleteId, UpdatedAt = DateTimeOffset.UnixEpoch };
-        var exercises = (await catalog.AllAsync()).ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var stored = await db.ExerciseProgress.Where(p => p.AthleteId == session.AthleteId).ToDictionaryAsync(p => p.ExerciseId, StringComparer.Ordinal, ct);
+        var profileRow = await db.AthleteProfiles.SingleOrDefaultAsync(p => p.UserId == athleteId, ct);
+        var profile = profileRow ?? new AthleteProfile { UserId = athleteId, UpdatedAt = DateTimeOffset.UnixEpoch };
+        var catalogList = await catalog.AllAsync();
+        var exercises = catalogList.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var stored = await db.ExerciseProgress.Where(p => p.AthleteId == athleteId).ToDictionaryAsync(p => p.ExerciseId, StringComparer.Ordinal, ct);
         var progress = stored.ToDictionary(p => p.Key, p => p.Value.ToProgress(), StringComparer.Ordinal);
-
         var training = profile.ToTrainingProfile();
-        var plan = PlanGenerator.Generate(training, [.. exercises.Values], progress, DateOnly.FromDateTime(session.StartedAt.UtcDateTime));
-        var plannedToday = plan.Days.FirstOrDefault(d => d.DayNumber == session.PlanDayNumber)?.Exercises.ToDictionary(e => e.ExerciseId, StringComparer.Ordinal)
-            ?? [];
         var setup = training.LoadingSetup;
+        var updatedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
 
-        foreach (var group in sets.GroupBy(s => s.ExerciseId))
+        foreach (var session in sessions)
         {
-            var exercise = exercises[group.Key];
-            var current = progress.GetValueOrDefault(group.Key)
-                ?? plan.NewProgress.FirstOrDefault(p => p.ExerciseId == group.Key)
-                ?? ExerciseProgress.Start(exercise, DefaultSchemes.For(training.Goal, training.Experience, exercise, exercise.IsCompound ? ExerciseRole.Secondary : ExerciseRole.Accessory), training.Experience, training.Units, setup);
-            var performed = group.Select(s => new PerformedSet(WeightConversion.Convert(s.LoadKg, WeightUnit.Kg, current.Unit), s.Reps, s.Rpe, s.IsWarmup)).ToList();
-            var workSets = Math.Max(1, performed.Count(s => !s.IsWarmup));
-            var targets = plannedToday.TryGetValue(group.Key, out var planned)
-                ? planned.TargetSets
-                : ProgressionEngine.Prescribe(current, workSets, setup: setup);
-            var next = ProgressionEngine.Advance(current, new SessionOutcome(group.Key, current.Unit, targets, performed, plan.IsDeloadWeek), setup);
+            var sets = setsBySession[session.Id].ToList();
+            if (sets.Count == 0)
+            {
+                continue;
+            }
 
-            if (stored.TryGetValue(group.Key, out var row))
+            var plan = PlanGenerator.Generate(training, catalogList, progress, DateOnly.FromDateTime(session.StartedAt.UtcDateTime));
+            var plannedToday = plan.Days.FirstOrDefault(d => d.DayNumber == session.PlanDayNumber)?.Exercises.ToDictionary(e => e.ExerciseId, StringComparer.Ordinal)
+                ?? [];
+            foreach (var group in sets.GroupBy(s => s.ExerciseId))
+            {
+                var exercise = exercises[group.Key];
+                var current = progress.GetValueOrDefault(group.Key)
+                    ?? plan.NewProgress.FirstOrDefault(p => p.ExerciseId == group.Key)
+                    ?? ExerciseProgress.Start(exercise, DefaultSchemes.For(training.Goal, training.Experience, exercise, exercise.IsCompound ? ExerciseRole.Secondary : ExerciseRole.Accessory), training.Experience, training.Units, setup);
+                var performed = group.Select(s => new PerformedSet(WeightConversion.Convert(s.LoadKg, WeightUnit.Kg, current.Unit), s.Reps, s.Rpe, s.IsWarmup)).ToList();
+                var workSets = Math.Max(1, performed.Count(s => !s.IsWarmup));
+                var targets = plannedToday.TryGetValue(group.Key, out var planned)
+                    ? planned.TargetSets
+                    : ProgressionEngine.Prescribe(current, workSets, setup: setup);
+                progress[group.Key] = ProgressionEngine.Advance(current, new SessionOutcome(group.Key, current.Unit, targets, performed, plan.IsDeloadWeek), setup);
+                updatedAt[group.Key] = session.FinishedAt ?? DateTimeOffset.UtcNow;
+            }
+        }
+
+        foreach (var (exerciseId, at) in updatedAt)
+        {
+            var next = progress[exerciseId];
+            if (stored.TryGetValue(exerciseId, out var row))
             {
                 row.State = StoredProgress.Serialize(next);
-                row.UpdatedAt = session.FinishedAt ?? DateTimeOffset.UtcNow;
+                row.UpdatedAt = at;
             }
             else
             {
                 db.ExerciseProgress.Add(new StoredProgress
                 {
-                    AthleteId = session.AthleteId,
-                    ExerciseId = group.Key,
+                    AthleteId = athleteId,
+                    ExerciseId = exerciseId,
                     State = StoredProgress.Serialize(next),
-                    UpdatedAt = session.FinishedAt ?? DateTimeOffset.UtcNow,
+                    UpdatedAt = at,
                 });
             }
         }
