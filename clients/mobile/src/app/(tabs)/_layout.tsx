@@ -29,6 +29,7 @@ export default function TabsLayout() {
       <Tabs.Screen name="index" options={{ title: 'This week', href: isCoach ? null : undefined }} />
       <Tabs.Screen name="body" options={{ title: 'Body map', href: isCoach ? null : undefined }} />
       <Tabs.Screen name="history" options={{ title: 'History', href: isCoach ? null : undefined }} />
+      <Tabs.Screen name="data" options={{ title: 'Your data', href: isCoach ? null : undefined }} />
       <Tabs.Screen name="coach" options={{ title: 'Coach' }} />
       <Tabs.Screen name="athletes" options={{ title: 'Athletes', href: isCoach ? undefined : null }} />
     </Tabs>

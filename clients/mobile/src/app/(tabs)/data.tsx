@@ -1,0 +1,5 @@
+import { YourDataScreen } from '#/screens/YourDataScreen';
+
+export default function YourDataRoute() {
+  return <YourDataScreen />;
+}
