@@ -11,7 +11,7 @@ namespace WorkoutTracker.Server.Identity;
 /// resolver of the request. Tokens from the development issuer name the user id in <c>sub</c>;
 /// Entra ID tokens name the object id in <c>oid</c>, and a first sign-in creates the user.
 /// </summary>
-public sealed class CurrentUser(IDbContextFactory<WorkoutDb> dbFactory)
+public sealed class CurrentUser(IDbContextFactory<WorkoutDb> dbFactory, KnownCallers knownCallers)
 {
     private readonly Lock _gate = new();
     private Task<User?>? _user;
@@ -22,6 +22,32 @@ public sealed class CurrentUser(IDbContextFactory<WorkoutDb> dbFactory)
         {
             return _user ??= LoadAsync(principal, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The caller's id and role, from this instance's memory when it has seen the caller before (no
+    /// database read), else from <see cref="FindAsync"/>. For paths that need no more, such as an ETag.
+    /// </summary>
+    public async ValueTask<Caller?> FindCallerAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken = default)
+    {
+        if (principal is null)
+        {
+            return null;
+        }
+
+        if (knownCallers.TryGet(principal, out var known))
+        {
+            return known;
+        }
+
+        if (await FindAsync(principal, cancellationToken) is not { } user)
+        {
+            return null;
+        }
+
+        var caller = new Caller(user.Id, user.Role);
+        knownCallers.Remember(principal, caller);
+        return caller;
     }
 
     public async Task<User> RequireAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken = default) =>
