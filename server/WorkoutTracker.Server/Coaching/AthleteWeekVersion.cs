@@ -44,7 +44,7 @@ public abstract class AthleteWeekVersion : IRootFieldVersion
             else
             {
                 // Only a granted link is kept; ending it is an event of the athlete, which forgets it.
-                await cache.GetOrLoadAsync(athleteId, "coach:" + caller.Id.ToString("N"), async ct =>
+                await cache.GetOrLoadAsync<string>(athleteId, "coach:" + caller.Id.ToString("N"), async ct =>
                 {
                     await services.GetRequiredService<AthleteAccess>().ResolveReadableAthleteAsync(caller.Id, caller.Role, athleteId, ct);
                     return "linked";
@@ -52,10 +52,10 @@ public abstract class AthleteWeekVersion : IRootFieldVersion
             }
 
             var weekStart = BodyMapQueries.WeekArgument(week, services.GetRequiredService<TimeProvider>());
-            var version = await cache.GetOrLoadAsync(
+            var version = await cache.GetOrLoadAsync<string>(
                 athleteId,
                 FieldName + "/" + BodyMapRules.ToIsoDate(weekStart),
-                ct => ReadVersionAsync(services, athleteId, weekStart, ct),
+                async ct => await ReadVersionAsync(services, athleteId, weekStart, ct),
                 cancellationToken);
             return $"{athleteId}/{BodyMapRules.ToIsoDate(weekStart)}/{version}";
         }

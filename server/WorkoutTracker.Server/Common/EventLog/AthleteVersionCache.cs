@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace WorkoutTracker.Server.Common.EventLog;
 
 /// <summary>
-/// Versions behind ETags (and other small facts read to answer a revalidation: a coach's link to an
-/// athlete), known in memory on this instance and kept per athlete. An entry is loaded on first use and
+/// Versions behind ETags and other small facts read on every request (a coach's link to an athlete, the
+/// signed-in user's row), known in memory on this instance and kept per athlete (or user). Values are
+/// shared between requests: they must be immutable, or never changed by their readers. An entry is loaded on first use and
 /// forgotten when the athlete's data changes:
 /// <list type="bullet">
 /// <item>at once, on the committing request, for a change made on this instance (<see cref="EventLogWakeUp.CommittedFor"/>);</item>
@@ -29,7 +30,7 @@ public sealed class AthleteVersionCache : IDisposable
     private static readonly Counter<long> Hits = Meter.CreateCounter<long>("workouttracker.version_cache.hits");
     private static readonly Counter<long> Loads = Meter.CreateCounter<long>("workouttracker.version_cache.loads");
 
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, string>> _byAthlete = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, object>> _byAthlete = new();
     private readonly long[] _generations = new long[Stripes];
     private readonly EventLogReader _reader;
     private readonly EventLogWakeUp _wakeUp;
@@ -52,23 +53,30 @@ public sealed class AthleteVersionCache : IDisposable
     /// <summary>
     /// The value of <paramref name="key"/> for <paramref name="athleteId"/>: from memory when the cache is
     /// sure of it, else from <paramref name="load"/> (kept when nothing changed for the athlete meanwhile).
-    /// A load that throws is not kept.
+    /// A load that throws or finds nothing (null) is not kept.
     /// </summary>
-    public async ValueTask<string> GetOrLoadAsync(Guid athleteId, string key, Func<CancellationToken, Task<string>> load, CancellationToken cancellationToken)
+    public async ValueTask<T?> GetOrLoadAsync<T>(Guid athleteId, string key, Func<CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
+        where T : class
     {
         var trusted = Trusted();
-        if (trusted && _byAthlete.TryGetValue(athleteId, out var entries) && entries.TryGetValue(key, out var known))
+        if (trusted && _byAthlete.TryGetValue(athleteId, out var entries) && entries.TryGetValue(key, out var known) && known is T value)
         {
             Hits.Add(1);
-            return known;
+            return value;
         }
 
+        return await LoadAsync(athleteId, key, load, trusted, cancellationToken);
+    }
+
+    private async Task<T?> LoadAsync<T>(Guid athleteId, string key, Func<CancellationToken, Task<T?>> load, bool trusted, CancellationToken cancellationToken)
+        where T : class
+    {
         var stripe = StripeOf(athleteId);
         var generation = Volatile.Read(ref _generations[stripe]);
         var doubts = _reader.DoubtCount;
         var value = await load(cancellationToken);
         Loads.Add(1);
-        if (trusted && Volatile.Read(ref _generations[stripe]) == generation && _reader.DoubtCount == doubts && _reader.IsFollowing)
+        if (value is not null && trusted && Volatile.Read(ref _generations[stripe]) == generation && _reader.DoubtCount == doubts && _reader.IsFollowing)
         {
             if (_byAthlete.Count >= _maxAthletes)
             {
@@ -76,7 +84,7 @@ public sealed class AthleteVersionCache : IDisposable
                 _byAthlete.Clear();
             }
 
-            _byAthlete.GetOrAdd(athleteId, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal))[key] = value;
+            _byAthlete.GetOrAdd(athleteId, _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal))[key] = value;
 
             // A change that landed between the check above and the store: drop what may be stale.
             if (Volatile.Read(ref _generations[stripe]) != generation)
