@@ -135,6 +135,61 @@ public sealed class BenchSystem : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
+    /// <summary>
+    /// PostGraphile 5 (bench/postgraphile, installed from npm by run.sh with its own Node) over this bench's
+    /// database on a free loopback port; the caller disposes (stops) it.
+    /// </summary>
+    public async Task<PeerServer> StartPostGraphileAsync()
+    {
+        var folder = Path.Combine(RepositoryRoot, "bench", "postgraphile");
+        var node = Path.Combine(folder, "node_modules", ".bin", "node");
+        if (!File.Exists(node))
+        {
+            throw new InvalidOperationException("PostGraphile is not installed: run bench/run.sh (it runs npm ci in bench/postgraphile)");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        var url = $"postgres://{Uri.EscapeDataString(builder.Username!)}{(builder.Password is { } p ? ":" + Uri.EscapeDataString(p) : "")}@{builder.Host}:{builder.Port}/{builder.Database}";
+        var port = FreePort();
+        var start = new ProcessStartInfo(node)
+        {
+            ArgumentList = { Path.Combine(folder, "server.mjs"), url, port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["NODE_ENV"] = "production", ["GRAPHILE_ENV"] = "production" },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start PostGraphile");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[postgraphile] " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var peer = new PeerServer(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = peer.BaseAddress };
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                using var probe = await http.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
+                if (probe.IsSuccessStatusCode)
+                {
+                    return peer;
+                }
+            }
+            catch (HttpRequestException) when (i < 300)
+            {
+            }
+
+            if (process.HasExited || i >= 300)
+            {
+                await peer.DisposeAsync();
+                throw new InvalidOperationException("PostGraphile did not become ready");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>The server's peak resident set size so far (VmHWM), in MiB.</summary>
     public double PeakRssMiB()
     {
@@ -185,4 +240,28 @@ public sealed class BenchSystem : IAsyncDisposable
     }
 
     private sealed record TokenResponse(string AccessToken);
+}
+
+/// <summary>A peer GraphQL server the bench runs beside ours (PostGraphile); disposing stops it.</summary>
+public sealed class PeerServer(Process process, Uri baseAddress) : IAsyncDisposable
+{
+    public Uri BaseAddress { get; } = baseAddress;
+
+    /// <summary>The peer's peak resident set size (VmHWM), in MiB.</summary>
+    public double PeakRssMiB()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
 }

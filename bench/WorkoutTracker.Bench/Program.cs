@@ -4,7 +4,7 @@ using System.Text.Json;
 using WorkoutTracker.Bench;
 
 // Measures the system on this machine and prints the figures side by side; see bench/README.md.
-// Usage: bench/run.sh [--quick] [--only ceiling,plan,sessions,logset,npgsql,fanout,import]
+// Usage: bench/run.sh [--quick] [--seconds N] [--only ceiling,plan,sessions,peers,logset,npgsql,fanout,import]
 var options = BenchOptions.Parse(args);
 var results = new List<LoadResult>();
 double peakRss;
@@ -30,6 +30,7 @@ await using (var system = await BenchSystem.StartAsync())
     await Measure("ceiling", async () => [await scenarios.HttpCeilingAsync()]);
     await Measure("plan", async () => await scenarios.WeeklyPlanAsync());
     await Measure("sessions", async () => [await scenarios.SessionsWithSetsAsync()]);
+    await Measure("peers", async () => await scenarios.PeersAsync());
     await Measure("logset", async () => await scenarios.LogSetAsync());
     await Measure("npgsql", async () => await scenarios.NpgsqlInsertCommitAsync());
     await Measure("fanout", async () => [await scenarios.FanOutAsync(100), await scenarios.FanOutAsync(1000)]);
@@ -39,6 +40,12 @@ await using (var system = await BenchSystem.StartAsync())
 
 Console.WriteLine();
 Console.WriteLine(Table(results, peakRss));
+Console.WriteLine();
+foreach (var line in Ratios(results))
+{
+    Console.WriteLine(line);
+}
+
 var file = Path.Combine(BenchSystem.RepositoryRoot, "bench", "results", $"{DateTime.UtcNow:yyyy-MM-ddTHHmmss}Z{(options.Quick ? "-quick" : "")}.json");
 await File.WriteAllTextAsync(file, JsonSerializer.Serialize(
     new
@@ -50,6 +57,27 @@ await File.WriteAllTextAsync(file, JsonSerializer.Serialize(
     },
     new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"Written to {Path.GetRelativePath(BenchSystem.RepositoryRoot, file)}");
+
+// Ratios within this run (figures across runs on a shared machine do not compare).
+static IEnumerable<string> Ratios(List<LoadResult> results)
+{
+    double? Rate(string name, int? clients = null) =>
+        results.FirstOrDefault(r => r.Name == name && (clients is null || r.Clients == clients))?.PerSecond;
+    string Ratio(string label, double? a, double? b, string goal) =>
+        a is { } x && b is { } y && y > 0 ? string.Create(CultureInfo.InvariantCulture, $"  {label,-58} {x / y,6:0.00}x   (goal {goal})") : $"  {label,-58}    n/a";
+
+    yield return "Ratios within this run:";
+    yield return Ratio("weeklyPlan 304 / Kestrel fixed response", Rate("weeklyPlan GET 304"), Rate("kestrel fixed response"), ">= 0.3x");
+    yield return Ratio("weeklyPlan 200 / weeklyPlan 304", Rate("weeklyPlan GET 200"), Rate("weeklyPlan GET 304"), ">= 0.5x");
+    yield return Ratio("sessions(10) with sets: ours / PostGraphile 5", Rate("sessions(10) with sets: ours"), Rate("sessions(10) with sets: PostGraphile 5"), ">= 1.5x");
+    yield return Ratio("one-row read: ours / PostGraphile 5", Rate("one-row read { me { id } }: ours"), Rate("one-row read: PostGraphile 5"), "fixed cost per request");
+    yield return Ratio("logSet 64 clients / raw insert+commit 64 clients", Rate("logSet", 64), Rate("raw Npgsql insert+commit", 64), ">= 0.5x");
+    yield return Ratio("logSet 64 clients / logSet 16 clients", Rate("logSet", 64), Rate("logSet", 16), ">= 1.0x");
+    yield return Ratio("history: personalRecords 25,000 sets / new athlete (latency)", P50(results, "personalRecords, 25,000 sets"), P50(results, "personalRecords, new athlete"), "<= 1.5x");
+    yield return Ratio("history: e1rmHistory 25,000 sets / new athlete (latency)", P50(results, "e1rmHistory, 25,000 sets"), P50(results, "e1rmHistory, new athlete"), "<= 1.5x");
+}
+
+static double? P50(List<LoadResult> results, string name) => results.FirstOrDefault(r => r.Name == name)?.P50Ms;
 
 static string Format(LoadResult r) => string.Create(CultureInfo.InvariantCulture,
     $"  {r.Name,-34} clients {r.Clients,5}  {r.PerSecond,10:N0}/s  p50 {r.P50Ms,8:N2} ms  p99 {r.P99Ms,8:N2} ms  errors {r.Errors}");

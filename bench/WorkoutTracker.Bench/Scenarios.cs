@@ -84,6 +84,63 @@ public sealed class Scenarios(BenchSystem system, BenchOptions options)
         });
     }
 
+    /// <summary>
+    /// PostGraphile 5 against our server on the same database, the same data and the same client, one after
+    /// the other: 10 sessions with their 10 sets and each set's exercise, and a one-row read (<c>{ me { id } }</c>
+    /// against PostGraphile's <c>userByRowId</c>) that shows the fixed cost of a request.
+    /// </summary>
+    public async Task<IReadOnlyList<LoadResult>> PeersAsync()
+    {
+        var email = (await system.CreateAthletesAsync(1, Password))[0];
+        using var client = await system.ClientForAsync(email, Password);
+        for (var s = 0; s < 20; s++)
+        {
+            var sessionId = await StartSessionAsync(client);
+            for (var i = 0; i < 10; i++)
+            {
+                await LogSetAsync(client, sessionId, Guid.NewGuid().ToString());
+            }
+        }
+
+        var athleteId = JsonNode.Parse(await (await client.PostAsync("/graphql", new StringContent("{\"query\":\"{ me { id } }\"}", Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync())!["data"]!["me"]!["id"]!.GetValue<string>();
+        await using var peer = await system.StartPostGraphileAsync();
+        using var peerClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = peer.BaseAddress };
+
+        var oursSessions = Json(new { query = "{ sessions(first: 10) { edges { node { id startedAt sets { id loadKg reps rpe exercise { id name primaryMuscles } } } } } }" });
+        var peerSessions = Json(new
+        {
+            query = "query($a: UUID!) { allSessions(condition: { athleteId: $a }, orderBy: STARTED_AT_DESC, first: 10) { nodes { rowId startedAt setsBySessionId(orderBy: ORDER_ASC) { nodes { rowId loadKg reps rpe exerciseByExerciseId { rowId name primaryMuscles } } } } } }",
+            variables = new { a = athleteId },
+        });
+        var oursMe = Json(new { query = "{ me { id } }" });
+        var peerMe = Json(new { query = "query($id: UUID!) { userByRowId(rowId: $id) { rowId } }", variables = new { id = athleteId } });
+
+        var results = new List<LoadResult>
+        {
+            await PostLoadAsync("sessions(10) with sets: ours", client, oursSessions, expect: "\"sets\""),
+            await PostLoadAsync("sessions(10) with sets: PostGraphile 5", peerClient, peerSessions, expect: "\"setsBySessionId\""),
+            await PostLoadAsync("one-row read { me { id } }: ours", client, oursMe, expect: athleteId),
+            await PostLoadAsync("one-row read: PostGraphile 5", peerClient, peerMe, expect: athleteId),
+        };
+        PeerRssMiB = peer.PeakRssMiB();
+        return results;
+    }
+
+    /// <summary>PostGraphile's peak RSS in the peer scenario (NaN when it did not run).</summary>
+    public double PeerRssMiB { get; private set; } = double.NaN;
+
+    private Task<LoadResult> PostLoadAsync(string name, HttpClient client, byte[] body, string expect) =>
+        LoadRunner.RunAsync(name, 16, options.Duration, async _ =>
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await client.PostAsync("/graphql", content);
+            var text = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode && text.Contains(expect, StringComparison.Ordinal) && !text.Contains("\"errors\"", StringComparison.Ordinal);
+        });
+
+    private static byte[] Json(object value) => JsonSerializer.SerializeToUtf8Bytes(value);
+
     /// <summary>logSet at 1, 16 and 64 concurrent clients, each its own athlete and session.</summary>
     public async Task<IReadOnlyList<LoadResult>> LogSetAsync()
     {

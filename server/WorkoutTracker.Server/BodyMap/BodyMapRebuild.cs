@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Exercises;
 
@@ -17,6 +18,13 @@ public sealed class BodyMapRebuild(IDbContextFactory<WorkoutDb> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var count = await ReplaceAsync(db, athleteId, cancellationToken);
+
+        // Running servers hold week versions in memory (ETags): the event log tells them to forget these athletes.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO event_log (kind, athlete_id, occurred_at)
+            SELECT {nameof(EventKind.DerivedDataRebuilt)}, w.athlete_id, now()
+            FROM (SELECT DISTINCT athlete_id FROM body_map_weeks WHERE {athleteId}::uuid IS NULL OR athlete_id = {athleteId}) AS w
+            """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return count;
     }

@@ -12,17 +12,21 @@ namespace WorkoutTracker.Server.Coaching;
 public sealed class AthleteAccess(IDbContextFactory<WorkoutDb> dbFactory)
 {
     /// <summary>The athlete whose data is asked for: <paramref name="athleteId"/>, or the reader themselves when null.</summary>
-    public async Task<Guid> ResolveReadableAthleteAsync(User reader, Guid? athleteId, CancellationToken cancellationToken)
+    public Task<Guid> ResolveReadableAthleteAsync(User reader, Guid? athleteId, CancellationToken cancellationToken) =>
+        ResolveReadableAthleteAsync(reader.Id, reader.Role, athleteId, cancellationToken);
+
+    /// <inheritdoc cref="ResolveReadableAthleteAsync(User, Guid?, CancellationToken)"/>
+    public async Task<Guid> ResolveReadableAthleteAsync(Guid readerId, UserRole readerRole, Guid? athleteId, CancellationToken cancellationToken)
     {
-        var target = athleteId ?? reader.Id;
-        if (target == reader.Id)
+        var target = athleteId ?? readerId;
+        if (target == readerId)
         {
-            return reader.Role == UserRole.Athlete
+            return readerRole == UserRole.Athlete
                 ? target
                 : throw new ValidationException("athleteId", "coaches must name the athlete.");
         }
 
-        await EnsureCoachOfAsync(reader, target, cancellationToken);
+        await EnsureCoachOfAsync(readerId, readerRole, target, cancellationToken);
         return target;
     }
 
@@ -30,7 +34,7 @@ public sealed class AthleteAccess(IDbContextFactory<WorkoutDb> dbFactory)
     {
         if (athleteId != reader.Id)
         {
-            await EnsureCoachOfAsync(reader, athleteId, cancellationToken);
+            await EnsureCoachOfAsync(reader.Id, reader.Role, athleteId, cancellationToken);
         }
     }
 
@@ -44,16 +48,16 @@ public sealed class AthleteAccess(IDbContextFactory<WorkoutDb> dbFactory)
             .ToListAsync(cancellationToken);
     }
 
-    private async Task EnsureCoachOfAsync(User reader, Guid athleteId, CancellationToken cancellationToken)
+    private async Task EnsureCoachOfAsync(Guid readerId, UserRole readerRole, Guid athleteId, CancellationToken cancellationToken)
     {
-        if (reader.Role != UserRole.Coach)
+        if (readerRole != UserRole.Coach)
         {
             throw new ForbiddenException("Athletes read only their own data.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var linked = await db.CoachLinks.AnyAsync(
-            l => l.CoachId == reader.Id && l.AthleteId == athleteId && l.Status == CoachLinkStatus.Active, cancellationToken);
+            l => l.CoachId == readerId && l.AthleteId == athleteId && l.Status == CoachLinkStatus.Active, cancellationToken);
         if (!linked)
         {
             throw new NotYourAthleteException();

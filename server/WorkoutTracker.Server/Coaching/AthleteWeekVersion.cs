@@ -1,7 +1,9 @@
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.GraphQL.Caching;
 using WorkoutTracker.Server.Identity;
+using WorkoutTracker.Server.Profiles;
 
 namespace WorkoutTracker.Server.Coaching;
 
@@ -9,6 +11,11 @@ namespace WorkoutTracker.Server.Coaching;
 /// The ETag part of a root field about one athlete's week (<c>athleteId</c>, <c>weekStart</c> arguments):
 /// resolves the athlete as the field would (the caller or a linked coach) and the week (this one by
 /// default), then reads just the version. Not cacheable (null) whenever the field would answer an error.
+/// <para>
+/// A revalidation reads nothing from the database once warm: the caller comes from
+/// <see cref="KnownCallers"/>, and a coach's link and the version from <see cref="AthleteVersionCache"/>,
+/// which forgets an athlete's entries when the event log (or a local commit) says the athlete changed.
+/// </para>
 /// </summary>
 public abstract class AthleteWeekVersion : IRootFieldVersion
 {
@@ -17,17 +24,39 @@ public abstract class AthleteWeekVersion : IRootFieldVersion
     public async ValueTask<string?> GetVersionAsync(RootFieldRequest request, CancellationToken cancellationToken)
     {
         var services = request.Services;
-        var user = await services.GetRequiredService<CurrentUser>().FindAsync(request.User, cancellationToken);
-        if (user is null || !request.TryGetUuid("athleteId", out var requested) || !request.TryGetDate("weekStart", out var week))
+        var caller = await services.GetRequiredService<CurrentUser>().FindCallerAsync(request.User, cancellationToken);
+        if (caller is null || !request.TryGetUuid("athleteId", out var requested) || !request.TryGetDate("weekStart", out var week))
         {
             return null;
         }
 
+        var cache = services.GetRequiredService<AthleteVersionCache>();
         try
         {
-            var athleteId = await services.GetRequiredService<AthleteAccess>().ResolveReadableAthleteAsync(user, requested, cancellationToken);
+            var athleteId = requested ?? caller.Id;
+            if (athleteId == caller.Id)
+            {
+                if (caller.Role != UserRole.Athlete)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                // Only a granted link is kept; ending it is an event of the athlete, which forgets it.
+                await cache.GetOrLoadAsync<string>(athleteId, "coach:" + caller.Id.ToString("N"), async ct =>
+                {
+                    await services.GetRequiredService<AthleteAccess>().ResolveReadableAthleteAsync(caller.Id, caller.Role, athleteId, ct);
+                    return "linked";
+                }, cancellationToken);
+            }
+
             var weekStart = BodyMapQueries.WeekArgument(week, services.GetRequiredService<TimeProvider>());
-            var version = await ReadVersionAsync(services, athleteId, weekStart, cancellationToken);
+            var version = await cache.GetOrLoadAsync<string>(
+                athleteId,
+                FieldName + "/" + BodyMapRules.ToIsoDate(weekStart),
+                async ct => await ReadVersionAsync(services, athleteId, weekStart, ct),
+                cancellationToken);
             return $"{athleteId}/{BodyMapRules.ToIsoDate(weekStart)}/{version}";
         }
         catch (DomainException)

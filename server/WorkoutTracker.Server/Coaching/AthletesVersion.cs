@@ -23,7 +23,7 @@ public sealed class AthletesVersion : IRootFieldVersion
     public async ValueTask<string?> GetVersionAsync(RootFieldRequest request, CancellationToken cancellationToken)
     {
         var services = request.Services;
-        var user = await services.GetRequiredService<CurrentUser>().FindAsync(request.User, cancellationToken);
+        var user = await services.GetRequiredService<CurrentUser>().FindCallerAsync(request.User, cancellationToken);
         if (user is not { Role: UserRole.Coach })
         {
             return null;

@@ -5,6 +5,7 @@ using OpenTelemetry.Trace;
 using WorkoutTracker.Server.GraphQL.Caching;
 using WorkoutTracker.Server.GraphQL.DataLoaders;
 using WorkoutTracker.Server.GraphQL.Http;
+using WorkoutTracker.Server.GraphQL.Subscriptions;
 using WorkoutTracker.Server.GraphQL.PersistedOperations;
 
 namespace WorkoutTracker.Server.GraphQL;
@@ -49,8 +50,9 @@ public static class GraphQLExtensions
             .ConfigureExecution(sp => new PersistedOperationHandler(
                 sp.GetRequiredService<PersistedOperationManifest>(),
                 sp.GetRequiredService<IOptions<PersistedOperationOptions>>().Value))
-            // Each subscription event resolves in a scope of its own: fresh DataLoaders and DbContexts per event.
-            .AddScopedSubscriptionExecutionStrategy());
+            // Each subscription event resolves in a scope of its own (fresh DataLoaders and DbContexts), once per
+            // distinct selection however many sockets subscribe with it.
+            .AddExecutionStrategy<SharedEventResults>(GraphQLParser.AST.OperationType.Subscription));
 
         services.AddOptions<PersistedOperationOptions>().Bind(configuration.GetSection(PersistedOperationOptions.SectionName));
         services.AddSingleton(sp =>

@@ -58,6 +58,18 @@ public static class IdentityExtensions
                 });
         }
 
+        // Whichever issuer: each token is validated once per instance for its lifetime.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<TimeProvider>((jwt, clock) =>
+            {
+                for (var i = 0; i < jwt.TokenHandlers.Count; i++)
+                {
+                    if (jwt.TokenHandlers[i] is not ValidatedTokenCache)
+                    {
+                        jwt.TokenHandlers[i] = new ValidatedTokenCache(jwt.TokenHandlers[i], clock);
+                    }
+                }
+            });
         services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -65,6 +77,7 @@ public static class IdentityExtensions
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddAuthorization();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<KnownCallers>();
         services.AddScoped<CurrentUser>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Exercises;
@@ -78,6 +79,9 @@ public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, Idemp
                 }
 
                 await db.SaveChangesAsync(ct);
+                await EventLogWriter.AppendAsync(
+                    db, EventKind.ProfileUpdated, user.Id, sessionId: null, setId: null, sessionVersion: null,
+                    bodyMapWeekStart: null, bodyMapVersion: null, coachId: null, now, ct);
                 return (profile, user.Id.ToString());
             },
             async (db, _, ct) => await db.AthleteProfiles.AsNoTracking().SingleAsync(p => p.UserId == user.Id, ct),

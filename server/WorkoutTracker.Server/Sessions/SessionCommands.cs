@@ -107,7 +107,7 @@ public sealed class SessionCommands(
         var performedAt = input.PerformedAt ?? now;
         var week = BodyMapRules.WeekStartOf(performedAt);
         var changes = BodyMapLedger.ChangesOf(exercise, before: null, new SetFacts(performedAt, input.LoadKg, input.Reps, input.Rpe, input.IsWarmup), week);
-        return await idempotent.RunStatementAsync(input.ClientMutationId, normalized, async (fingerprint, ct) =>
+        return await idempotent.RunStatementAsync(athlete.Id, input.ClientMutationId, normalized, async (fingerprint, ct) =>
         {
             await using var command = dataSource.CreateCommand("SELECT * FROM log_set($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)");
             command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = athlete.Id });

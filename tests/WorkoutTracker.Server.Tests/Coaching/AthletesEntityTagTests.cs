@@ -37,7 +37,7 @@ public sealed class AthletesEntityTagTests(WorkoutApiFactory api) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_304_path_reads_one_statement_besides_the_user()
+    public async Task The_304_path_reads_one_statement_once_the_caller_is_known()
     {
         using var coach = await api.CreateClientForAsync(DemoUsers.Coach);
         var etag = (await coach.GetPersistedAsync("Athletes")).Headers.ETag!.ToString();
@@ -46,7 +46,7 @@ public sealed class AthletesEntityTagTests(WorkoutApiFactory api) : IClassFixtur
         var response = await coach.GetPersistedAsync("Athletes", ifNoneMatch: etag);
 
         Assert.Equal(HttpStatusCode.NotModified, response.Status);
-        Assert.Equal(2, sql.Count);
+        Assert.True(sql.Count == 1, string.Join("\n", sql.Statements));
         Assert.DoesNotContain(sql.Statements, s => s.Contains("body_map_muscles", StringComparison.Ordinal));
     }
 

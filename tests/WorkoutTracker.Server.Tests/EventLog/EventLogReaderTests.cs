@@ -105,7 +105,7 @@ public sealed class EventLogReaderTests(WorkoutApiFactory api) : IClassFixture<W
         return (seen, reader.Subscribe(System.Reactive.Observer.Create<LiveEvent>(seen.Enqueue)));
     }
 
-    private void WakeReaders() => api.Services.GetRequiredService<EventLogWakeUp>().AfterCommit();
+    private void WakeReaders() => api.Services.GetRequiredService<EventLogWakeUp>().AfterCommit(Guid.Empty);
 
     private static async Task<List<LiveEvent>> WaitForAsync(ConcurrentQueue<LiveEvent> seen, Guid athlete, int count)
     {

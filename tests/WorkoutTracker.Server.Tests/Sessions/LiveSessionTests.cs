@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkoutTracker.Server.GraphQL.Subscriptions;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Tests.Infrastructure;
 using WorkoutTracker.Server.Tests.WebSockets;
@@ -107,6 +109,46 @@ public sealed class LiveSessionTests(LiveSessionTests.TwoInstances servers) : IC
         Assert.Equal("next", coachEvent["type"]!.GetValue<string>());
         Assert.Equal(DemoUsers.Athlete.Id.ToString(), coachEvent["payload"]!["data"]!["athleteActivity"]!["athleteId"]!.GetValue<string>());
         Assert.Equal(4, coachEvent["payload"]!["data"]!["athleteActivity"]!["set"]!["reps"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Each_event_runs_once_per_distinct_selection_and_every_subscriber_gets_the_same_answer()
+    {
+        var athlete = await servers.A.CreateUserAsync(UserRole.Athlete);
+        using var owner = await servers.B.CreateClientForAsync(athlete);
+        var sessionId = await owner.StartSessionAsync();
+        var token = await servers.A.GetTokenAsync(athlete.Email, athlete.Password);
+        var sockets = new List<GraphQLWsTestClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            sockets.Add(await ConnectAsync(servers.A, token));
+            await sockets[i].SubscribeAsync("live", SessionUpdated, new { sessionId });
+        }
+
+        // The same document with other variables is another selection.
+        sockets.Add(await ConnectAsync(servers.A, token));
+        await sockets[3].SubscribeAsync("live", SessionUpdated, new { sessionId, after = (string?)null });
+        await servers.A.WaitForSessionSubscribersAsync(4);
+        var strategy = servers.A.Services.GetRequiredService<SharedEventResults>();
+        var (executions, reused) = (strategy.Executions, strategy.Reused);
+
+        await owner.LogSetAsync(sessionId, loadKg: 90m);
+        var payloads = new List<string>();
+        foreach (var socket in sockets)
+        {
+            var message = await socket.ReceiveAsync();
+            Assert.Equal("next", message["type"]!.GetValue<string>());
+            payloads.Add(message["payload"]!.ToJsonString());
+        }
+
+        Assert.Single(payloads.Distinct());
+        Assert.Equal(90, JsonNode.Parse(payloads[0])!["data"]!["sessionUpdated"]!["set"]!["loadKg"]!.GetValue<double>());
+        Assert.Equal(2, strategy.Executions - executions);
+        Assert.Equal(2, strategy.Reused - reused);
+        foreach (var socket in sockets)
+        {
+            socket.Dispose();
+        }
     }
 
     private static async Task<GraphQLWsTestClient> ConnectAsync(WorkoutApiFactory server, string token)

@@ -19,6 +19,9 @@ public sealed class EventLogOptions
     /// <summary>Most events one subscription replays after its cursor; a subscriber further behind fetches the state again.</summary>
     public int MaxReplayEvents { get; set; } = 10_000;
 
+    /// <summary>Most athletes whose versions (behind ETags) one instance keeps in memory (<see cref="AthleteVersionCache"/>).</summary>
+    public int MaxCachedAthletes { get; set; } = 100_000;
+
     /// <summary>Events that may wait for one slow subscription before it is ended (it resumes with its cursor).</summary>
     public int MaxBufferedEvents { get; set; } = 10_000;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -66,10 +67,34 @@ public sealed partial class EventLogReader(NpgsqlDataSource dataSource, EventLog
 
     public int SubscriberCount => Volatile.Read(ref _observers).Length;
 
+    /// <summary>
+    /// Raised for every event read, before subscribers get it: for in-memory caches that follow the log
+    /// (<see cref="AthleteVersionCache"/>). Handlers must be quick and not throw.
+    /// </summary>
+    public event Action<LiveEvent>? EventRead;
+
     /// <summary>Times this instance's LISTEN connection was (re)established; tests wait on it after a restart.</summary>
     public int ListenCount => Volatile.Read(ref _listenCount);
 
+    /// <summary>
+    /// Times the reader lost its certainty of being current: the LISTEN connection dropped (wake-ups may be
+    /// lost) or a read failed. In-memory caches that follow the log forget what they hold when it moves.
+    /// </summary>
+    public int DoubtCount => Volatile.Read(ref _doubtCount);
+
+    /// <summary>
+    /// Whether what the log holds reaches this instance promptly: listening for wake-ups, and the last read
+    /// (they happen at least every <see cref="EventLogOptions.PollInterval"/>) succeeded recently. A cache that
+    /// follows the log trusts itself only while this holds, and reads the database otherwise.
+    /// </summary>
+    public bool IsFollowing =>
+        Volatile.Read(ref _listeningNow) && _ready.Task.IsCompleted &&
+        Stopwatch.GetElapsedTime(Volatile.Read(ref _lastReadTimestamp)) < options.Value.PollInterval * 3;
+
     private int _listenCount;
+    private int _doubtCount;
+    private bool _listeningNow;
+    private long _lastReadTimestamp;
 
     public IDisposable Subscribe(IObserver<LiveEvent> observer)
     {
@@ -113,6 +138,7 @@ public sealed partial class EventLogReader(NpgsqlDataSource dataSource, EventLog
                 }
 
                 var pending = await ReadNewAsync(stoppingToken);
+                Volatile.Write(ref _lastReadTimestamp, Stopwatch.GetTimestamp());
 
                 // Rows committed above the horizon wait for older transactions: look again soon, not at the next poll.
                 retry = pending ? TimeSpan.FromMilliseconds(Math.Clamp(retry.TotalMilliseconds * 2, 1, 100)) : TimeSpan.Zero;
@@ -120,6 +146,7 @@ public sealed partial class EventLogReader(NpgsqlDataSource dataSource, EventLog
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogReadFailed(logger, ex);
+                Interlocked.Increment(ref _doubtCount);
                 retry = TimeSpan.FromMilliseconds(Math.Clamp(retry.TotalMilliseconds * 2, 200, 5_000));
             }
 
@@ -201,6 +228,15 @@ public sealed partial class EventLogReader(NpgsqlDataSource dataSource, EventLog
 
     private void Publish(LiveEvent entry)
     {
+        try
+        {
+            EventRead?.Invoke(entry);
+        }
+        catch (Exception ex)
+        {
+            LogObserverFailed(logger, ex);
+        }
+
         foreach (var observer in Volatile.Read(ref _observers))
         {
             try
@@ -236,6 +272,7 @@ public sealed partial class EventLogReader(NpgsqlDataSource dataSource, EventLog
                 }
 
                 LogListening(logger);
+                Volatile.Write(ref _listeningNow, true);
                 Interlocked.Increment(ref _listenCount);
                 _listening.TrySetResult();
                 Wake();
@@ -251,6 +288,8 @@ public sealed partial class EventLogReader(NpgsqlDataSource dataSource, EventLog
             }
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
+                Volatile.Write(ref _listeningNow, false);
+                Interlocked.Increment(ref _doubtCount);
                 LogConnectionLost(logger, ex, delay);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5_000));

@@ -24,9 +24,25 @@ public sealed partial class EventLogWakeUp(NpgsqlDataSource dataSource, IOptions
     /// <summary>Raised in memory after every committed change that may have appended events.</summary>
     public event Action? Committed;
 
-    /// <summary>Call after a commit that appended event rows. Never blocks, never throws.</summary>
-    public void AfterCommit()
+    /// <summary>
+    /// Raised in memory, on the committing request, with the user whose data the change touched: in-memory
+    /// caches of this instance forget that user's entries before the request answers (read-your-writes),
+    /// without waiting for the log to be read.
+    /// </summary>
+    public event Action<Guid>? CommittedFor;
+
+    /// <summary>Call after a commit that appended event rows, naming whose data changed. Never blocks, never throws.</summary>
+    public void AfterCommit(Guid changed)
     {
+        try
+        {
+            CommittedFor?.Invoke(changed);
+        }
+        catch (Exception ex)
+        {
+            LogObserverFailed(logger, ex);
+        }
+
         Committed?.Invoke();
         _pending.Writer.TryWrite(true);
     }
@@ -51,6 +67,9 @@ public sealed partial class EventLogWakeUp(NpgsqlDataSource dataSource, IOptions
             await Task.Delay(interval, stoppingToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An after-commit observer failed")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the event log wake-up; other instances read at their next poll")]
     private static partial void LogNotifyFailed(ILogger logger, Exception exception);

@@ -13,6 +13,12 @@ public enum EventKind
 
     /// <summary>A coach–athlete link ended: subscriptions that relied on it lose access, on every instance.</summary>
     CoachLinkEnded,
+
+    /// <summary>An athlete's profile changed (and with it the plan): caches of versions behind ETags forget the athlete.</summary>
+    ProfileUpdated,
+
+    /// <summary>What is derived from an athlete's sets (body map, records) was rebuilt by a command: caches forget the athlete.</summary>
+    DerivedDataRebuilt,
 }
 
 /// <summary>
@@ -31,7 +37,7 @@ public sealed record LiveEvent(
     Guid? CoachId,
     DateTimeOffset OccurredAt)
 {
-    public bool IsSessionChange => Kind is not EventKind.CoachLinkEnded;
+    public bool IsSessionChange => Kind is EventKind.SetLogged or EventKind.SetUpdated or EventKind.SetDeleted or EventKind.SessionFinished;
 }
 
 /// <summary>

@@ -101,7 +101,7 @@ public sealed class LiveEventFeed(EventLogReader reader, NpgsqlDataSource dataSo
                     WITH horizon AS ({EventLogReader.HorizonSql})
                     SELECT {EventLogReader.Columns}
                     FROM event_log e, horizon
-                    WHERE (e.xid, e.id) > ($1, $2) AND e.xid < horizon.h AND e.kind <> 'CoachLinkEnded'
+                    WHERE (e.xid, e.id) > ($1, $2) AND e.xid < horizon.h AND e.kind IN ('SetLogged', 'SetUpdated', 'SetDeleted', 'SessionFinished')
                       AND ($3::uuid IS NULL OR e.session_id = $3) AND e.athlete_id = ANY($4)
                     ORDER BY e.xid, e.id
                     LIMIT $5

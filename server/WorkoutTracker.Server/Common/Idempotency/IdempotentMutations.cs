@@ -88,7 +88,7 @@ public sealed class IdempotentMutations(IDbContextFactory<WorkoutDb> dbFactory, 
         await transaction.CommitAsync(cancellationToken);
 
         // The change may have appended event rows (EventLogWriter): wake the readers now that they can see them.
-        wakeUp.AfterCommit();
+        wakeUp.AfterCommit(userId);
         return new Idempotent<TResult>(result, Replayed: false);
     }
 
@@ -98,8 +98,10 @@ public sealed class IdempotentMutations(IDbContextFactory<WorkoutDb> dbFactory, 
     /// statement's own transaction, so concurrency and failures behave exactly as in
     /// <see cref="RunAsync{TInput, TResult}"/>). <paramref name="run"/> gets the fingerprint, and answers
     /// the result with whether it was a replay, or a conflict (the id was used for another input or operation).
+    /// <paramref name="userId"/> is whose data the statement changes.
     /// </summary>
     public async Task<Idempotent<TResult>> RunStatementAsync<TInput, TResult>(
+        Guid userId,
         string clientMutationId,
         TInput normalizedInput,
         Func<string, CancellationToken, Task<StatementOutcome<TResult>>> run,
@@ -114,7 +116,7 @@ public sealed class IdempotentMutations(IDbContextFactory<WorkoutDb> dbFactory, 
 
         if (!outcome.Replayed)
         {
-            wakeUp.AfterCommit();
+            wakeUp.AfterCommit(userId);
         }
 
         return new Idempotent<TResult>(outcome.Result!, outcome.Replayed);

@@ -56,6 +56,8 @@ public sealed class VersionedEntityTags(PersistedOperationManifest manifest, IEn
         return $"\"{Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_')}\"";
     }
 
+    public string? PartitionOf(HttpContext context) => CallerOf(context.User);
+
     private static string? CallerOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
             ? user.FindFirstValue(WorkoutClaims.ObjectId) ?? user.FindFirstValue(WorkoutClaims.Subject)

@@ -33,6 +33,12 @@ public sealed class GraphQLEndpointOptions
     /// <summary>Time a single operation may run before it is stopped with an error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Bytes of serialized answers to cacheable GET requests kept per instance and written again while their
+    /// entity tag holds (<see cref="CachedResponses"/>); zero turns it off.
+    /// </summary>
+    public long ResponseCacheBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Expose exception details in errors (development only).</summary>
     public bool ExposeExceptionDetails { get; set; }
 

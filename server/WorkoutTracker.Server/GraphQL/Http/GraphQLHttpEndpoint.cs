@@ -15,6 +15,7 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
     GraphQLHttpRequestReader reader,
     GraphQLHttpResponseWriter writer,
     IOptions<GraphQLEndpointOptions> options,
+    CachedResponses cachedResponses,
     IEntityTagProvider? entityTags = null)
     where TSchema : ISchema
 {
@@ -62,6 +63,15 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
             }
         }
 
+        // The answer this caller got for this tag, written as it is.
+        var partition = entityTag is not null && cachedResponses.IsEnabled ? entityTags!.PartitionOf(context) : null;
+        if (partition is not null && cachedResponses.TryGet(partition, entityTag!, mediaType, out var cached))
+        {
+            context.Response.Headers.ETag = entityTag;
+            await writer.WriteBytesAsync(context, mediaType, cached);
+            return;
+        }
+
         var executionOptions = new ExecutionOptions
         {
             Query = graphQLRequest.Query,
@@ -84,6 +94,13 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         if (entityTag is not null && result.Executed && result.Errors is not { Count: > 0 })
         {
             context.Response.Headers.ETag = entityTag;
+            if (partition is not null)
+            {
+                var body = await writer.SerializeAsync(result, context.RequestAborted);
+                cachedResponses.Set(partition, entityTag, mediaType, body);
+                await writer.WriteBytesAsync(context, mediaType, body);
+                return;
+            }
         }
 
         await writer.WriteAsync(context, mediaType, result);

@@ -25,6 +25,7 @@ public static class GraphQLHttpEndpointExtensions
             .ValidateOnStart();
         services.AddSingleton<GraphQLHttpRequestReader>();
         services.AddSingleton<GraphQLHttpResponseWriter>();
+        services.AddSingleton<CachedResponses>();
         services.AddSingleton<GraphQLHttpEndpoint<TSchema>>();
         services.AddSingleton<GraphQLWebSocketEndpoint<TSchema>>();
         services.TryAddSingleton<IGraphQLWebSocketAuthenticator, JwtBearerWebSocketAuthenticator>();

@@ -66,6 +66,24 @@ public sealed class GraphQLHttpResponseWriter(IGraphQLSerializer serializer)
         return WriteBodyAsync(context, mediaType, result);
     }
 
+    /// <summary>The body of a successful result (status 200), serialized once so it can be kept.</summary>
+    public async Task<byte[]> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes a successful answer serialized earlier (<see cref="SerializeAsync"/>).</summary>
+    public Task WriteBytesAsync(HttpContext context, string mediaType, byte[] body)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = mediaType + "; charset=utf-8";
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
     public Task WriteErrorAsync(HttpContext context, string mediaType, int statusCode, ExecutionError error)
     {
         context.Response.StatusCode = statusCode;

@@ -14,4 +14,10 @@ namespace WorkoutTracker.Server.GraphQL.Http;
 public interface IEntityTagProvider
 {
     ValueTask<string?> GetEntityTagAsync(GraphQLRequest request, HttpContext context);
+
+    /// <summary>
+    /// Whose answers the request's are (e.g. the signed-in user): a serialized answer kept for a tag is
+    /// served again only within the same partition (<see cref="CachedResponses"/>). Null: do not keep it.
+    /// </summary>
+    string? PartitionOf(HttpContext context);
 }

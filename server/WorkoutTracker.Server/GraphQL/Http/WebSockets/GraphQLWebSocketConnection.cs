@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
+using WorkoutTracker.Server.GraphQL.Subscriptions;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
@@ -417,6 +418,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
                     Timeout = _services.Options.ExecutionTimeout,
                     ValidationRules = _services.ValidationRules,
                     CachedDocumentValidationRules = _services.ValidationRules,
+                    UserContext = SelectionOf(request),
                 });
                 GraphQLTelemetry.Complete(activity, result, request.DocumentId);
             }
@@ -455,11 +457,29 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// What a subscription's events depend on: the caller (the token's subject) and the request's document,
+    /// operation and variables. Subscriptions with the same selection share each event's serialized answer
+    /// (<see cref="SharedEventResults"/>); without a subject nothing is shared.
+    /// </summary>
+    private Dictionary<string, object?> SelectionOf(GraphQLRequest request)
+    {
+        var context = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var subject = _user.FindFirst("oid")?.Value ?? _user.FindFirst("sub")?.Value;
+        if (subject is not null)
+        {
+            context[SharedEventResults.SelectionKey] = string.Join('\n', subject, request.DocumentId, request.Query, request.OperationName,
+                request.Variables is null ? "" : _services.Serializer.Serialize(request.Variables));
+        }
+
+        return context;
+    }
+
     private void SendNext(Operation operation, ExecutionResult result)
     {
         if (operation.IsActive)
         {
-            var payload = _services.Serializer.Serialize(result);
+            var payload = result is SerializedExecutionResult serialized ? serialized.Json : _services.Serializer.Serialize(result);
             operation.TrySend(last: false, () => Enqueue(MessageTypes.Next, operation.Id, payload));
         }
     }
