@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using WorkoutTracker.Server.BodyMap;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Progression;
 using WorkoutTracker.Server.Sessions;
@@ -41,6 +42,7 @@ public sealed class ImportOptions
 public sealed partial class ImportRunner(
     IDbContextFactory<WorkoutDb> dbFactory,
     SessionProgression progression,
+    EventLogWakeUp wakeUp,
     IOptions<ImportOptions> options,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
@@ -147,6 +149,10 @@ public sealed partial class ImportRunner(
         {
             await BodyMapRebuild.ReplaceAsync(db, job.AthleteId, ct);
             await AdvanceProgressionAsync(db, job, sessions, ct);
+            // Every instance holds this athlete's week and plan versions in memory (ETags): the log tells them to forget them.
+            await EventLogWriter.AppendAsync(
+                db, EventKind.DerivedDataRebuilt, job.AthleteId, sessionId: null, setId: null, sessionVersion: null,
+                bodyMapWeekStart: null, bodyMapVersion: null, coachId: null, clock.GetUtcNow(), ct);
         }
 
         row.Status = ImportStatus.Completed;
@@ -154,6 +160,7 @@ public sealed partial class ImportRunner(
         row.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        wakeUp.AfterCommit(job.AthleteId);
         LogCompleted(logger, job.Id, row.SessionsWritten, row.SetsWritten);
     }
 

@@ -64,6 +64,25 @@ public sealed class HistoryImportTests(KestrelWorkoutApiFactory api) : IClassFix
     }
 
     [Fact]
+    public async Task A_completed_import_changes_the_etags_of_the_weeks_and_the_plan_it_touched()
+    {
+        var (client, _) = await NewAthleteAsync();
+        var week = new { weekStart = "2026-10-05" };
+        var bodyMap = (await client.GetPersistedAsync("BodyMap", week)).Headers.ETag!.ToString();
+        var plan = (await client.GetPersistedAsync("WeeklyPlan")).Headers.ETag!.ToString();
+        Assert.Equal(HttpStatusCode.NotModified, (await client.GetPersistedAsync("BodyMap", week, ifNoneMatch: bodyMap)).Status); // now known in memory
+
+        var (_, preview) = await ImportFiles.UploadAsync(client, "strong-units.csv");
+        await ImportFiles.ConfirmAndWaitAsync(client, preview, new() { ["Landmine Rotation"] = null });
+        var bodyMapAfter = await client.GetPersistedAsync("BodyMap", week, ifNoneMatch: bodyMap);
+        var planAfter = await client.GetPersistedAsync("WeeklyPlan", ifNoneMatch: plan);
+
+        Assert.Equal(HttpStatusCode.OK, bodyMapAfter.Status);
+        Assert.Contains(bodyMapAfter.Data!["bodyMap"]!["muscles"]!.AsArray(), m => m!["muscle"]!.GetValue<string>() == "QUADS");
+        Assert.Equal(HttpStatusCode.OK, planAfter.Status); // progression moved with the imported workouts
+    }
+
+    [Fact]
     public async Task The_same_file_again_previews_everything_as_existing_and_writes_nothing()
     {
         var (client, athlete) = await NewAthleteAsync();
