@@ -13,16 +13,22 @@ public sealed record CreateExerciseInput(
     IReadOnlyList<MuscleGroup> PrimaryMuscles,
     IReadOnlyList<MuscleGroup>? SecondaryMuscles = null,
     IReadOnlyList<Equipment>? Equipment = null,
-    bool IsCompound = false) : IMutationInput;
+    bool IsCompound = false,
+    Guid? Id = null) : IMutationInput;
 
 /// <summary>A custom exercise's name is taken: the catalog or the athlete's own exercises already have it.</summary>
 public sealed class ExerciseNameTakenException(string name)
     : DomainException("EXERCISE_NAME_TAKEN", $"An exercise named '{name}' already exists; choose it or another name.");
 
+/// <summary>A client-made custom exercise id that an exercise already has.</summary>
+public sealed class ExerciseIdTakenException(string id)
+    : DomainException("EXERCISE_ID_TAKEN", $"Exercise id '{id}' is already in use; create the exercise with another id.");
+
 /// <summary>
 /// Athletes make their own exercises: a name, muscles, equipment and how it is loaded. A custom exercise is
 /// seen by its owner and their coaches, and is usable wherever a catalog one is (<see cref="ExerciseLookup"/>).
-/// Its id is <c>custom-</c> and a UUID without dashes.
+/// Its id is <c>custom-</c> and a UUID without dashes: one the client made (so it can log sets on the exercise
+/// before the creation reaches the server, as with a session's id), or a new one.
 /// </summary>
 public sealed class CustomExerciseCommands(IdempotentMutations idempotent, ExerciseCatalogCache catalog, TimeProvider clock)
 {
@@ -30,6 +36,8 @@ public sealed class CustomExerciseCommands(IdempotentMutations idempotent, Exerc
 
     /// <summary>How many custom exercises one athlete may keep.</summary>
     public const int MaxPerAthlete = 200;
+
+    public static string IdOf(Guid id) => "custom-" + id.ToString("N");
 
     public Task<Idempotent<Exercise>> CreateAsync(User athlete, CreateExerciseInput input, CancellationToken cancellationToken)
     {
@@ -67,6 +75,11 @@ public sealed class CustomExerciseCommands(IdempotentMutations idempotent, Exerc
             equipment.Add(Exercises.Equipment.Bodyweight);
         }
 
+        if (input.Id == Guid.Empty)
+        {
+            throw new ValidationException("input.id", "must not be the empty UUID.");
+        }
+
         var normalized = input with { ClientMutationId = "", Name = name, PrimaryMuscles = primary, SecondaryMuscles = secondary, Equipment = equipment };
         var now = clock.GetUtcNow();
         return idempotent.RunAsync(
@@ -86,7 +99,7 @@ public sealed class CustomExerciseCommands(IdempotentMutations idempotent, Exerc
 
                 var exercise = new Exercise
                 {
-                    Id = "custom-" + Guid.CreateVersion7(now).ToString("N"),
+                    Id = IdOf(input.Id ?? Guid.CreateVersion7(now)),
                     OwnerId = athlete.Id,
                     Name = name,
                     Pattern = input.Pattern,
@@ -101,9 +114,9 @@ public sealed class CustomExerciseCommands(IdempotentMutations idempotent, Exerc
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+                catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } unique)
                 {
-                    throw new ExerciseNameTakenException(name);
+                    throw unique.ConstraintName == "pk_exercises" ? new ExerciseIdTakenException(exercise.Id) : new ExerciseNameTakenException(name);
                 }
 
                 return (exercise, exercise.Id);

@@ -71,6 +71,7 @@ public sealed class CreateExerciseInputType : GraphQL.InputRecordGraphType<Creat
         Field<ListGraphType<NonNullGraphType<MuscleGroupType>>>("secondaryMuscles").Description("At most 4.");
         Field<ListGraphType<NonNullGraphType<EquipmentType>>>("equipment").Description("At most 4; none means bodyweight.");
         Field<NonNullGraphType<BooleanGraphType>>("isCompound").DefaultValue(false);
+        Field<IdGraphType>("id").Description("A UUID the client made: the exercise's id is then custom-<the UUID without dashes>, known before the call reaches the server.");
     }
 }
 

@@ -22,6 +22,9 @@ public static class HistoryFields
             .ResolveAsync(async c =>
             {
                 var athleteId = await c.GetReadableAthleteIdAsync();
+                var exerciseId = c.GetArgument<string>("exerciseId");
+                _ = await c.RequestServices!.GetRequiredService<ExerciseLookup>().FindUsableAsync(athleteId, exerciseId, c.CancellationToken)
+                    ?? throw new Common.NotFoundException("Exercise", exerciseId);
                 var page = await c.RequestServices!.GetRequiredService<HistoryReads>().ExerciseDaysAsync(
                     athleteId, c.GetArgument<string>("exerciseId"), c.GetArgument<int>("first"), c.GetArgument<DateOnly?>("before"), c.CancellationToken);
                 return (c.GetArgument<string>("exerciseId"), page);

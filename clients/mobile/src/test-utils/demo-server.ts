@@ -186,6 +186,8 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
           finishedAt: null,
           planDayNumber: (input.planDayNumber as number | undefined) ?? null,
           version: 1,
+          note: null,
+          exercises: [],
           sets: [],
         };
         sessions.set(session.id, session);
@@ -210,7 +212,9 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
           rpe: (input.rpe as number | null) ?? null,
           restSeconds: (input.restSeconds as number | null) ?? null,
           performedAt: String(input.performedAt ?? new Date().toISOString()),
-          isWarmup: input.isWarmup === true,
+          isWarmup: input.isWarmup === true || input.setType === 'WARMUP',
+          setType: (input.setType as WorkoutSet['setType'] | undefined) ?? (input.isWarmup === true ? 'WARMUP' : 'WORKING'),
+          note: (input.note as string | null | undefined) ?? null,
         };
         session.sets = [...session.sets, set];
         return { ...base, setId: set.id, set, session: bump(session), newRecords: [] };
