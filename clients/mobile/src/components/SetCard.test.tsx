@@ -59,7 +59,7 @@ describe('logging a set from the session screen', () => {
     await renderApp(<SessionScreen sessionId={session.id} />, { server });
     await screen.findByText('Day A');
     await screen.findAllByText('220 lb'); // 100 kg rounded to 1 lb steps in the stepper
-    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase load' })[0]!);
+    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase load of Back Squat' })[0]!);
     await fireEvent.press(logButton());
     await waitFor(() => expect(server.requests.some((r) => r.operationName === 'LogSet')).toBe(true));
     const input = server.requests.find((r) => r.operationName === 'LogSet')!.variables.input as { loadKg: number };
@@ -92,7 +92,7 @@ describe('logging a set from the session screen', () => {
     await screen.findByText('Day A');
     await fireEvent(screen.getByLabelText(/^Set 1 of Back Squat: .*, done /), 'longPress');
     await fireEvent.press(screen.getByRole('button', { name: 'Edit set 1 of Back Squat' }));
-    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase reps' })[0]!);
+    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase reps of Back Squat' })[0]!);
     await fireEvent.press(screen.getByRole('button', { name: 'Save edit of Back Squat' }));
 
     await waitFor(() => expect(server.sessions.get(session.id)!.sets[0]?.reps).toBe(6));

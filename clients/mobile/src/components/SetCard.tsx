@@ -185,6 +185,7 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, plates, ce
             value={load}
             step={loadStep(units)}
             format={(v) => `${v} ${unitLabel(units)}`}
+            of={name}
             onChange={setLoad}
           />
           {plates && planned.exercise.loading === 'BARBELL' && units === 'KG' ? (
@@ -192,8 +193,8 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, plates, ce
               Plates: {describePlates(load, plates.barKg, plates.platesKg)}
             </Text>
           ) : null}
-          <Stepper label="Reps" value={reps} step={1} min={0} max={100} onChange={setReps} />
-          <Stepper label="RPE" value={rpe} step={0.5} min={5} max={10} onChange={setRpe} />
+          <Stepper label="Reps" value={reps} step={1} min={0} max={100} of={name} onChange={setReps} />
+          <Stepper label="RPE" value={rpe} step={0.5} min={5} max={10} of={name} onChange={setRpe} />
           {editing ? null : (
             <View style={styles.types} accessibilityRole="radiogroup" accessibilityLabel={`Set type for ${name}`}>
               {SET_TYPES.map((type) => (
