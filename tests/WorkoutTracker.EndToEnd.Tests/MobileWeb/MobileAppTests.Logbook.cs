@@ -39,11 +39,15 @@ public sealed partial class MobileAppTests
         await page.GetByRole(AriaRole.Radio, new() { Name = "Biceps" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create and add" }).ClickAsync();
 
-        // Two sets on it: a warm-up, then a working set that breaks a record (the first ever) and is celebrated.
+        // Sets on it: a warm-up, a first working set, then a heavier one that breaks its record and is celebrated.
         await page.GetByRole(AriaRole.Radio, new() { Name = $"Warm-up set of {custom}" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Log set 1 of {custom}" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel(new Regex($"^Set 1 of {Regex.Escape(custom)}: extra set, done .*, warm-up")).First).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Log set 2 of {custom}" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(WaitingToSync())).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Increase load of {custom}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Log set 3 of {custom}" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(WaitingToSync())).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByText(new Regex("^🏆 New record: Heaviest load"))).ToBeVisibleAsync();
 
         // A superset of the swapped-in dumbbell bench press and the custom exercise.
@@ -82,10 +86,10 @@ public sealed partial class MobileAppTests
 
         // After a reload, History has the session: its record, its note; opened, its warm-up and its superset.
         await page.GotoAsync("/history");
-        await Assertions.Expect(page.GetByText($"🏆 {custom}: Heaviest 20 kg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"🏆 {custom}: Heaviest 22.5 kg")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Note: Felt strong today")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "mobile-logbook-history.png");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Session of .*, 1 working sets, .*records$") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Session of .*, 2 working sets, .*records$") }).First.ClickAsync();
         await page.WaitForURLAsync(SessionUrl());
         await Assertions.Expect(page.GetByLabel(new Regex($"^Set 1 of {Regex.Escape(custom)}: .*, done 20 kg × 8 @8, warm-up$"))).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText(new Regex("· Superset A$"))).ToHaveCountAsync(2);
@@ -93,9 +97,9 @@ public sealed partial class MobileAppTests
         // The week still has the swap; the body map counts the working set only.
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByText(new Regex("^Dumbbell Bench Press · .* · instead of Barbell Bench Press$"))).ToBeVisibleAsync();
-        Assert.Equal(biceps + 1, await HardSetsAsync(api, "BICEPS"));
+        Assert.Equal(biceps + 2, await HardSetsAsync(api, "BICEPS"));
         var sets = (await api.PersistedAsync("Session", new { id = sessionId })).Data!["session"]!["sets"]!.AsArray();
-        Assert.Equal(["WARMUP", "WORKING"], sets.Select(s => s!["setType"]!.GetValue<string>()));
+        Assert.Equal(["WARMUP", "WORKING", "WORKING"], sets.Select(s => s!["setType"]!.GetValue<string>()));
     }
 
     private static async Task<double> HardSetsAsync(BffClient api, string muscle) =>

@@ -45,6 +45,9 @@ interface Props {
   plates?: { barKg: number; platesKg: readonly number[] };
   /** Records the last set broke ("Heaviest load, Best e1RM"), celebrated on the card. */
   celebration?: string | null;
+  /** The rest after this exercise's sets (its own default), and how to change it. */
+  restSeconds?: number;
+  onRestChange?: (seconds: number) => void;
   onLog?: (values: SetValues, extras: SetExtras) => void;
   onEdit?: (set: DisplaySet, patch: SetPatch) => void;
   onDelete?: (set: DisplaySet) => void;
@@ -61,7 +64,7 @@ function doneLabel(s: DisplaySet, units: Units): string {
 }
 
 /** One planned exercise: target vs done, steppers in the user's units, one tap to log. */
-export function SetCard({ planned, sets, units, suggestion, readOnly, plates, celebration, onLog, onEdit, onDelete }: Props) {
+export function SetCard({ planned, sets, units, suggestion, readOnly, plates, celebration, restSeconds, onRestChange, onLog, onEdit, onDelete }: Props) {
   const t = useTheme();
   const next = planned.targetSets[sets.length] ?? planned.targetSets[planned.targetSets.length - 1];
   const initial = useMemo<SetValues>(() => {
@@ -195,6 +198,18 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, plates, ce
           ) : null}
           <Stepper label="Reps" value={reps} step={1} min={0} max={100} of={name} onChange={setReps} />
           <Stepper label="RPE" value={rpe} step={0.5} min={5} max={10} of={name} onChange={setRpe} />
+          {restSeconds !== undefined && onRestChange ? (
+            <Stepper
+              label="Rest"
+              value={restSeconds}
+              step={15}
+              min={0}
+              max={900}
+              of={name}
+              format={(v) => `${Math.floor(v / 60)}:${String(v % 60).padStart(2, '0')}`}
+              onChange={onRestChange}
+            />
+          ) : null}
           {editing ? null : (
             <View style={styles.types} accessibilityRole="radiogroup" accessibilityLabel={`Set type for ${name}`}>
               {SET_TYPES.map((type) => (

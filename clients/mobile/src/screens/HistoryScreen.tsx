@@ -43,12 +43,15 @@ export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
         const summary = s.summary;
         const when = new Date(s.startedAt).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
         const minutes = summary.durationSeconds != null ? `${Math.round(summary.durationSeconds / 60)} min` : 'in progress';
+        // A first time at an exercise "breaks" every record against nothing: noted, not celebrated.
+        const broken = summary.records.filter((r) => r.previous != null);
+        const firsts = [...new Set(summary.records.filter((r) => r.previous == null).map((r) => r.exercise.name))];
         return (
           <Pressable
             key={s.id}
             accessibilityRole="button"
             accessibilityLabel={`Session of ${when}: ${minutes}, ${summary.hardSetCount} working sets, volume ${formatLoad(summary.volumeKg, units)}${
-              summary.records.length ? `, ${summary.records.length} records` : ''
+              broken.length ? `, ${broken.length} records` : ''
             }`}
             onPress={() => router.push(`/session/${s.id}`)}
           >
@@ -57,11 +60,12 @@ export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
               <Body muted>
                 {minutes} · {summary.setCount} sets ({summary.hardSetCount} working) · {summary.exerciseCount} exercises · volume {formatLoad(summary.volumeKg, units)}
               </Body>
-              {summary.records.map((r) => (
+              {broken.map((r) => (
                 <Body key={`${r.setId}-${r.kind}`} style={{ color: t.success }}>
                   🏆 {r.exercise.name}: {KIND_LABEL[r.kind]} {r.kind === 'MOST_REPS_AT_LOAD' ? `${r.value} reps` : formatLoad(r.value, units)}
                 </Body>
               ))}
+              {firsts.length ? <Body muted>First time: {firsts.join(', ')}</Body> : null}
               {s.note ? <Body>Note: {s.note}</Body> : null}
             </Card>
           </Pressable>

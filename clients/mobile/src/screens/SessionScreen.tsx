@@ -43,7 +43,7 @@ import {
 export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sessionId: ID; athleteId?: ID; readOnly?: boolean }) {
   const t = useTheme();
   const units = useUnits();
-  const { preferences } = usePreferences();
+  const { preferences, setPreference } = usePreferences();
   const { result, session, sets, applyLiveEvent, refetch } = useSessionSets(sessionId);
   useRefetchOnConfirmed(sessionId, sessionExtraKinds, useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const weekStart = weekStartOf(session ? new Date(session.startedAt) : new Date());
@@ -183,8 +183,11 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
                 : null
           }
           plates={{ barKg: preferences.barKg, platesKg: preferences.platesKg }}
+          restSeconds={preferences.restByExercise[planned.exercise.id] ?? preferences.defaultRestSeconds}
+          onRestChange={(seconds) => setPreference('restByExercise', { ...preferences.restByExercise, [planned.exercise.id]: seconds })}
           celebration={celebrations[planned.exercise.id] || null}
           onLog={(values, extrasOfSet) => {
+            // The exercise's own rest when the athlete set one, else the Copilot's, else the default.
             const restSeconds = preferences.restByExercise[planned.exercise.id] ?? (suggestion?.restSeconds || preferences.defaultRestSeconds);
             logSet({ exercise: planned.exercise, ...values, restSeconds, setType: extrasOfSet.setType, note: extrasOfSet.note });
             setAppliedSuggestion(null);
