@@ -217,7 +217,10 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
           note: (input.note as string | null | undefined) ?? null,
         };
         session.sets = [...session.sets, set];
-        return { ...base, setId: set.id, set, session: bump(session), newRecords: [] };
+        // A heavier load than any earlier set of the exercise is a record (enough for the app's celebration).
+        const heaviest = Math.max(0, ...[...sessions.values()].flatMap((x) => x.sets).filter((x) => x.exercise.id === set.exercise.id && x.id !== set.id && !x.isWarmup).map((x) => x.loadKg));
+        const newRecords = !set.isWarmup && heaviest > 0 && set.loadKg > heaviest ? ['HEAVIEST_LOAD'] : [];
+        return { ...base, setId: set.id, set, session: bump(session), newRecords };
       }
       case 'UpdateSet': {
         const session = sessionOfSet(input.setId);
