@@ -1,6 +1,6 @@
 import { useRouter } from 'expo-router';
 import { useCallback, useState } from 'react';
-import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { SyncBanner } from '#/components/SyncBanner';
 import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { addDays, formatDay, weekStartOf } from '#/lib/dates';
@@ -9,7 +9,7 @@ import { formatLoad, unitLabel } from '#/lib/units';
 import { useQueueState } from '#/offline/OfflineQueueProvider';
 import { sessionsOf, useSessionsQuery } from '#/state/queries/history';
 import { useUnits, useUpdateProfile, type Units } from '#/state/queries/profile';
-import { planEditKinds, planLane, pendingPlanEdits, useExerciseSwaps, usePlanEdits, useRefetchOnConfirmed } from '#/state/queries/logbook';
+import { planEditKinds, planLane, pendingPlanEdits, useExerciseSearch, useExerciseSwaps, usePlanEdits, useRefetchOnConfirmed } from '#/state/queries/logbook';
 import { useWeeklyPlanQuery, type PlanDay, type PlannedExercise, type TargetSet } from '#/state/queries/weekly-plan';
 import { openSessionOf, useStartSession } from '#/state/queries/workout-session';
 
@@ -94,11 +94,28 @@ export function WeekScreen() {
                       edits.superset(day.dayNumber, ids);
                       setEditing(null);
                     }}
+                    onSets={(sets) => edits.changeTargets(day.dayNumber, e.exercise.id, { sets })}
                   />
                 ) : null}
               </View>
             );
           })}
+          {editing === `${day.dayNumber}:add` ? (
+            <AddToDay
+              onAdd={(exercise) => {
+                edits.add(day.dayNumber, exercise);
+                setEditing(null);
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          ) : (
+            <Button
+              label="Add exercise"
+              variant="secondary"
+              accessibilityLabel={`Add an exercise to day ${day.dayNumber}`}
+              onPress={() => setEditing(`${day.dayNumber}:add`)}
+            />
+          )}
           <Button
             label="Start"
             accessibilityLabel={`Start day ${day.dayNumber}, ${day.name}`}
@@ -127,6 +144,7 @@ function ExerciseEdits({
   onSwap,
   onSkip,
   onSuperset,
+  onSets,
 }: {
   day: PlanDay;
   planned: PlannedExercise;
@@ -134,6 +152,7 @@ function ExerciseEdits({
   onSwap: (to: { id: string; name: string }) => void;
   onSkip: () => void;
   onSuperset: (ids: string[]) => void;
+  onSets: (sets: number) => void;
 }) {
   const [{ data, fetching, error }] = useExerciseSwaps(planned.exercise.id);
   const onDay = new Set(day.exercises.map((e) => e.exercise.id));
@@ -145,12 +164,40 @@ function ExerciseEdits({
       {swaps.map((s) => (
         <Button key={s.id} label={`Swap for ${s.name}`} variant="secondary" onPress={() => onSwap(s)} />
       ))}
+      <View style={styles.exercise}>
+        <Button label="One set less" variant="secondary" disabled={planned.targetSets.length <= 1} onPress={() => onSets(planned.targetSets.length - 1)} />
+        <Button label="One set more" variant="secondary" disabled={planned.targetSets.length >= 6} onPress={() => onSets(planned.targetSets.length + 1)} />
+      </View>
       <Button label={`Skip ${planned.exercise.name}`} variant="secondary" onPress={onSkip} />
       {planned.supersetGroup ? (
         <Button label="Take out of superset" variant="secondary" onPress={() => onSuperset([planned.exercise.id])} />
       ) : next ? (
         <Button label={`Superset with ${next.exercise.name}`} variant="secondary" onPress={() => onSuperset([planned.exercise.id, next.exercise.id])} />
       ) : null}
+    </View>
+  );
+}
+
+/** Any catalog exercise, or one of yours, added to a day of the week. */
+function AddToDay({ onAdd, onCancel }: { onAdd: (exercise: { id: string; name: string }) => void; onCancel: () => void }) {
+  const t = useTheme();
+  const [search, setSearch] = useState('');
+  const [{ data, error }] = useExerciseSearch(search);
+  return (
+    <View style={styles.edits}>
+      <TextInput
+        accessibilityLabel="Search exercises to add"
+        placeholder="Search by name"
+        placeholderTextColor={t.textMuted}
+        value={search}
+        onChangeText={setSearch}
+        style={[styles.input, { color: t.text, borderColor: t.border }]}
+      />
+      <ErrorText error={error} />
+      {(data?.exercises ?? []).slice(0, 6).map((e) => (
+        <Button key={e.id} label={`Add ${e.name}`} variant="secondary" onPress={() => onAdd(e)} />
+      ))}
+      <Button label="Cancel" variant="secondary" onPress={onCancel} />
     </View>
   );
 }
@@ -194,6 +241,7 @@ const styles = StyleSheet.create({
   header: { flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', gap: 8 },
   exercise: { flexDirection: 'row', alignItems: 'center', gap: 8 },
   edits: { gap: 6, paddingVertical: 6 },
+  input: { minHeight: HIT, borderWidth: StyleSheet.hairlineWidth, borderRadius: 8, paddingHorizontal: 10 },
   units: { flexDirection: 'row', alignItems: 'center', gap: 8, flexWrap: 'wrap' },
   unit: { minHeight: HIT, minWidth: HIT, paddingHorizontal: 14, borderRadius: 22, alignItems: 'center', justifyContent: 'center' },
 });

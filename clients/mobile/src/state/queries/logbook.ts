@@ -53,6 +53,17 @@ export function pendingPlanEdits(plan: WeeklyPlan | undefined, queued: readonly 
     days = days.map((day) => {
       if (day.dayNumber !== v.dayNumber) return day;
       if (item.kind === 'skipPlannedExercise') return { ...day, exercises: day.exercises.filter((e) => e.exercise.id !== v.exerciseId) };
+      if (item.kind === 'changePlannedTargets' && typeof v.sets === 'number') {
+        const sets = v.sets;
+        return {
+          ...day,
+          exercises: day.exercises.map((e) =>
+            e.exercise.id === v.exerciseId && e.targetSets[0]
+              ? { ...e, targetSets: Array.from({ length: sets }, (_, i) => ({ ...e.targetSets[0]!, setNumber: i + 1 })) }
+              : e,
+          ),
+        };
+      }
       if (item.kind === 'swapPlannedExercise') {
         return {
           ...day,
@@ -178,6 +189,11 @@ export function usePlanEdits(weekStart: string, athleteId?: ID) {
     skip: useCallback((dayNumber: number, exerciseId: ID) => enqueue('skipPlannedExercise', { dayNumber, exerciseId }), [enqueue]),
     add: useCallback((dayNumber: number, exercise: { id: ID; name: string }) => enqueue('addPlannedExercise', { dayNumber, exerciseId: exercise.id }, { exerciseName: exercise.name }), [enqueue]),
     superset: useCallback((dayNumber: number, exerciseIds: ID[]) => enqueue('groupPlannedSuperset', { dayNumber, exerciseIds }), [enqueue]),
+    changeTargets: useCallback(
+      (dayNumber: number, exerciseId: ID, targets: { sets?: number; repsMin?: number; repsMax?: number; load?: number }) =>
+        enqueue('changePlannedTargets', { dayNumber, exerciseId, ...targets }),
+      [enqueue],
+    ),
     reset: useCallback(() => enqueue('resetWeeklyPlan', {}), [enqueue]),
   };
 }
