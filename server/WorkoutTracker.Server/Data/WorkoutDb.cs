@@ -46,6 +46,12 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
 
     public DbSet<HistoryImport> HistoryImports => Set<HistoryImport>();
 
+    public DbSet<Notes.ExerciseNote> ExerciseNotes => Set<Notes.ExerciseNote>();
+
+    public DbSet<SessionExercise> SessionExercises => Set<SessionExercise>();
+
+    public DbSet<Plans.PlanWeekEdits> PlanEdits => Set<Plans.PlanWeekEdits>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkoutDb).Assembly);
 }

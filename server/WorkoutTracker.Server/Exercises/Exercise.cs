@@ -25,4 +25,9 @@ public sealed class Exercise
 
     /// <summary>Everything the exercise needs; an athlete can do it when they have all of it.</summary>
     public required List<Equipment> Equipment { get; set; }
+
+    /// <summary>The athlete who made this exercise (a custom one, seen by them and their coaches); null for the catalog.</summary>
+    public Guid? OwnerId { get; init; }
+
+    public bool IsCustom => OwnerId is not null;
 }

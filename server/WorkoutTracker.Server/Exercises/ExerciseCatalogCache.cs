@@ -4,7 +4,7 @@ using WorkoutTracker.Server.Data;
 namespace WorkoutTracker.Server.Exercises;
 
 /// <summary>
-/// The catalog as stored, read once per process: it changes only when the server starts and seeds it,
+/// The catalog as stored (custom exercises are not part of it: <see cref="ExerciseLookup"/>), read once per process: it changes only when the server starts and seeds it,
 /// and the plan generator reads all of it for every plan. A read that failed (the database restarting)
 /// is dropped, so the next caller reads again instead of the failure being kept for the process's life.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class ExerciseCatalogCache(IDbContextFactory<WorkoutDb> dbFactory)
     private async Task<Catalog> LoadAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var all = await db.Exercises.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        var all = await db.Exercises.AsNoTracking().Where(e => e.OwnerId == null).OrderBy(e => e.Id).ToListAsync();
         return new Catalog(all, all.ToDictionary(e => e.Id, StringComparer.Ordinal));
     }
 

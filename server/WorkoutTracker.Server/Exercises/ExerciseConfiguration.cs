@@ -15,7 +15,10 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).HasMaxLength(64);
         builder.Property(e => e.Name).HasMaxLength(100);
-        builder.HasIndex(e => e.Name).IsUnique();
+        builder.HasIndex(e => e.Name).IsUnique().HasFilter("owner_id IS NULL");
+        builder.HasIndex(e => new { e.OwnerId, e.Name }).IsUnique().HasFilter("owner_id IS NOT NULL");
+        builder.HasOne<Profiles.User>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(e => e.IsCustom);
         builder.Property(e => e.Pattern).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.Loading).HasConversion<string>().HasMaxLength(16);
         builder.PrimitiveCollection(e => e.PrimaryMuscles).ElementType().HasConversion<string>();

@@ -4,21 +4,11 @@ namespace WorkoutTracker.Server.Exercises;
 
 /// <summary>
 /// Exercises by id, for sets, plans and records: one lookup per execution level. The catalog is
-/// reference data read once per process (<see cref="ExerciseCatalogCache"/>), so a batch costs no query.
+/// reference data read once per process (<see cref="ExerciseCatalogCache"/>), so a batch of catalog ids
+/// costs no query; custom exercises among the keys cost one.
 /// </summary>
-public sealed class ExerciseByIdDataLoader(ExerciseCatalogCache catalog) : BatchDataLoader<string, Exercise>
+public sealed class ExerciseByIdDataLoader(ExerciseLookup exercises) : BatchDataLoader<string, Exercise>
 {
-    protected override async Task<IReadOnlyDictionary<string, Exercise>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<string, Exercise>(StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            if (await catalog.FindAsync(key) is { } exercise)
-            {
-                found[key] = exercise;
-            }
-        }
-
-        return found;
-    }
+    protected override Task<IReadOnlyDictionary<string, Exercise>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        exercises.ByIdsAsync(keys, cancellationToken);
 }

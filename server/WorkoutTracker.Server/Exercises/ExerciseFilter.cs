@@ -15,4 +15,7 @@ public sealed record ExerciseFilter
 
     /// <summary>Part of the name, case-insensitive.</summary>
     public string? Search { get; init; }
+
+    /// <summary>The athlete's most recently used exercises first (then by name).</summary>
+    public bool RecentFirst { get; init; }
 }

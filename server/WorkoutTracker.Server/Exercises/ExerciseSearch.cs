@@ -9,7 +9,10 @@ public sealed class ExerciseSearch(IDbContextFactory<WorkoutDb> dbFactory)
 {
     public const int MaxSearchLength = 100;
 
-    public async Task<IReadOnlyList<Exercise>> FindAsync(ExerciseFilter filter, CancellationToken cancellationToken)
+    /// <param name="filter">What to look for.</param>
+    /// <param name="athleteId">Whose custom exercises to include, and whose recent use orders them with <see cref="ExerciseFilter.RecentFirst"/>; the catalog only when null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<Exercise>> FindAsync(ExerciseFilter filter, CancellationToken cancellationToken, Guid? athleteId = null)
     {
         if (filter.Search is { Length: > MaxSearchLength })
         {
@@ -17,7 +20,9 @@ public sealed class ExerciseSearch(IDbContextFactory<WorkoutDb> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Exercises.AsNoTracking();
+        var query = athleteId is { } owner
+            ? db.Exercises.AsNoTracking().Where(e => e.OwnerId == null || e.OwnerId == owner)
+            : db.Exercises.AsNoTracking().Where(e => e.OwnerId == null);
         if (filter.Muscle is { } muscle)
         {
             query = filter.IncludeSecondary
@@ -43,6 +48,15 @@ public sealed class ExerciseSearch(IDbContextFactory<WorkoutDb> dbFactory)
             query = query.Where(e => EF.Functions.ILike(e.Name, "%" + escaped + "%"));
         }
 
-        return await query.OrderBy(e => e.Name).ToListAsync(cancellationToken);
+        var found = await query.OrderBy(e => e.Name).ToListAsync(cancellationToken);
+        if (!filter.RecentFirst || athleteId is not { } athlete)
+        {
+            return found;
+        }
+
+        var lastUsed = await db.Sets.AsNoTracking().Where(s => s.AthleteId == athlete)
+            .GroupBy(s => s.ExerciseId).Select(g => new { ExerciseId = g.Key, Last = g.Max(s => s.PerformedAt) })
+            .ToDictionaryAsync(x => x.ExerciseId, x => x.Last, StringComparer.Ordinal, cancellationToken);
+        return [.. found.OrderByDescending(e => lastUsed.TryGetValue(e.Id, out var last) ? last : DateTimeOffset.MinValue)];
     }
 }

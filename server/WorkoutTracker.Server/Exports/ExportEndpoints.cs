@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Identity;
 using WorkoutTracker.Server.Progression;
+using WorkoutTracker.Server.Sessions;
 
 namespace WorkoutTracker.Server.Exports;
 
@@ -18,8 +19,9 @@ namespace WorkoutTracker.Server.Exports;
 /// (<c>;</c>-separated; Date, Workout Name, Exercise Name, Set Order with W for warm-ups, Weight and Weight
 /// Unit in the athlete's unit, Reps, RPE, …, Workout Duration), which Strong-reading apps (and our own
 /// import) read back.</item>
-/// <item><c>GET /exports/account.json</c>: the account, profile, progression, sessions with their sets,
-/// personal records and coach links.</item>
+/// <item><c>GET /exports/account.json</c>: the account, profile, progression, sessions with their notes,
+/// supersets and sets (type, note), personal records, custom exercises, sticky exercise notes, plan edits
+/// and coach links.</item>
 /// </list>
 /// </summary>
 public static class ExportEndpoints
@@ -81,7 +83,13 @@ public static class ExportEndpoints
                 (sessionId, workingSets) = (set.SessionId, new Dictionary<string, int>(StringComparer.Ordinal));
             }
 
-            var order = set.IsWarmup ? "W" : (workingSets[set.ExerciseId] = workingSets.GetValueOrDefault(set.ExerciseId) + 1).ToString(CultureInfo.InvariantCulture);
+            var order = set.SetType switch
+            {
+                SetType.Warmup => "W",
+                SetType.Drop => "D",
+                SetType.Failure => "F",
+                _ => (workingSets[set.ExerciseId] = workingSets.GetValueOrDefault(set.ExerciseId) + 1).ToString(CultureInfo.InvariantCulture),
+            };
             var duration = (session.FinishedAt ?? session.StartedAt) - session.StartedAt;
             csv.WriteField(TimeZoneInfo.ConvertTime(session.StartedAt, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             csv.WriteField(session.PlanDayNumber is { } day ? $"Day {day}" : "Workout");
@@ -94,8 +102,8 @@ public static class ExportEndpoints
             csv.WriteField("");
             csv.WriteField("");
             csv.WriteField("0");
-            csv.WriteField("");
-            csv.WriteField("");
+            csv.WriteField(set.Note ?? "");
+            csv.WriteField(session.Note ?? "");
             csv.WriteField($"{(int)duration.TotalHours}h {duration.Minutes}m");
             await csv.NextRecordAsync();
         }
@@ -115,6 +123,13 @@ public static class ExportEndpoints
             .ToLookup(s => s.SessionId);
         var links = await db.CoachLinks.AsNoTracking().Where(l => l.AthleteId == user.Id || l.CoachId == user.Id).OrderBy(l => l.CreatedAt).ToListAsync(ct);
         var records = user.Role == Profiles.UserRole.Athlete ? await history.PersonalRecordsAsync(user.Id, null, ct) : [];
+        var customExercises = await db.Exercises.AsNoTracking().Where(e => e.OwnerId == user.Id).OrderBy(e => e.Name).ToListAsync(ct);
+        var exerciseNotes = await db.ExerciseNotes.AsNoTracking().Where(n => n.AthleteId == user.Id).OrderBy(n => n.ExerciseId)
+            .Select(n => new { n.ExerciseId, n.Text, n.UpdatedAt }).ToListAsync(ct);
+        var planEdits = await db.PlanEdits.AsNoTracking().Where(e => e.AthleteId == user.Id).OrderBy(e => e.WeekStart)
+            .Select(e => new { e.WeekStart, e.Version, e.Edits, e.UpdatedAt, e.UpdatedBy }).ToListAsync(ct);
+        var sessionIds = sessions.Select(s => s.Id).ToList();
+        var sessionExercises = (await db.SessionExercises.AsNoTracking().Where(e => sessionIds.Contains(e.SessionId)).ToListAsync(ct)).ToLookup(e => e.SessionId);
 
         var document = new
         {
@@ -129,8 +144,13 @@ public static class ExportEndpoints
                 s.PlanDayNumber,
                 s.StartedAt,
                 s.FinishedAt,
-                sets = sets[s.Id].Select(x => new { x.Id, x.ExerciseId, x.Order, x.LoadKg, x.Reps, x.Rpe, x.RestSeconds, x.IsWarmup, x.PerformedAt }),
+                s.Note,
+                exercises = sessionExercises[s.Id].OrderBy(e => e.Position).Select(e => new { e.ExerciseId, e.Added, e.SupersetGroup, e.Position }),
+                sets = sets[s.Id].Select(x => new { x.Id, x.ExerciseId, x.Order, x.LoadKg, x.Reps, x.Rpe, x.RestSeconds, x.SetType, x.Note, x.PerformedAt }),
             }),
+            customExercises = customExercises.Select(e => new { e.Id, e.Name, e.Pattern, e.Loading, e.IsCompound, e.PrimaryMuscles, e.SecondaryMuscles, e.Equipment }),
+            exerciseNotes,
+            planEdits = planEdits.Select(e => new { e.WeekStart, e.Version, edits = JsonDocument.Parse(e.Edits).RootElement, e.UpdatedAt, e.UpdatedBy }),
             personalRecords = records,
             coachLinks = links.Select(l => new { l.Id, l.CoachId, l.AthleteId, l.Status, l.CreatedAt, l.AcceptedAt, l.EndedAt }),
         };

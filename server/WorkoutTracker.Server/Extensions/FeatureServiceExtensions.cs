@@ -27,12 +27,15 @@ public static class FeatureServiceExtensions
 
         services.AddSingleton<ExerciseSearch>();
         services.AddSingleton<ExerciseCatalogCache>();
+        services.AddSingleton<ExerciseLookup>();
+        services.AddSingleton<CustomExerciseCommands>();
 
         services.AddSingleton<ProfileService>();
         services.AddSingleton<WeeklyPlanService>();
         services.AddSingleton<SessionProgression>();
         services.AddSingleton<TrainingHistory>();
         services.AddSingleton<IRootFieldVersion, WeeklyPlanVersion>();
+        services.AddSingleton<PlanEditCommands>();
 
         services.AddSingleton<AthleteAccess>();
         services.AddSingleton<CoachLinkCommands>();
@@ -44,6 +47,10 @@ public static class FeatureServiceExtensions
 
         services.AddSingleton<SessionCommands>();
         services.AddSingleton<SessionReads>();
+        services.AddSingleton<SessionLayoutCommands>();
+        services.AddSingleton<Notes.NoteCommands>();
+        services.AddSingleton<Notes.NoteReads>();
+        services.AddSingleton<History.HistoryReads>();
         services.AddMemoryCache();
         services.AddSingleton<SessionEventDetails>();
 

@@ -3,6 +3,10 @@ using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Sessions;
 
+using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Notes;
+using WorkoutTracker.Server.Plans;
+
 namespace WorkoutTracker.Server.GraphQL;
 
 /// <summary>The mutation root: each feature contributes its fields.</summary>
@@ -14,5 +18,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddProfileMutations();
         this.AddSessionMutations();
         this.AddCoachingMutations();
+        this.AddNoteMutations();
+        this.AddExerciseMutations();
+        this.AddPlanEditMutations();
     }
 }

@@ -9,6 +9,9 @@ using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
 using WorkoutTracker.Server.Sessions;
 
+using WorkoutTracker.Server.History;
+using WorkoutTracker.Server.Notes;
+
 namespace WorkoutTracker.Server.GraphQL;
 
 /// <summary>The query root: each feature contributes its fields.</summary>
@@ -27,5 +30,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddBodyMapQueries();
         this.AddCoachQueries();
         this.AddCopilotQueries();
+        this.AddNoteQueries();
+        this.AddHistoryQueries();
     }
 }

@@ -44,7 +44,7 @@ public sealed class ImportConflictException(string message) : DomainException("I
 /// with the athlete's choice of exercise for every name, which queues it for <see cref="ImportRunner"/>.
 /// Only athletes import, each into their own history.
 /// </summary>
-public sealed class HistoryImports(IDbContextFactory<WorkoutDb> dbFactory, ExerciseCatalogCache catalog, ImportSignal signal, TimeProvider clock)
+public sealed class HistoryImports(IDbContextFactory<WorkoutDb> dbFactory, ExerciseLookup exercises, ImportSignal signal, TimeProvider clock)
 {
     /// <summary>The largest file accepted (a five-year Strong export is about 4 MB).</summary>
     public const int MaxFileCharacters = 20 * 1024 * 1024;
@@ -105,7 +105,7 @@ public sealed class HistoryImports(IDbContextFactory<WorkoutDb> dbFactory, Exerc
         var import = await db.HistoryImports.SingleOrDefaultAsync(i => i.Id == importId && i.AthleteId == athlete.Id, ct)
             ?? throw new NotFoundException("Import", importId.ToString());
         var preview = JsonSerializer.Deserialize<ImportPreview>(import.Preview, Json)!;
-        var matches = await ResolveAsync(preview, choices, ct);
+        var matches = await ResolveAsync(athlete.Id, preview, choices, ct);
         var serialized = JsonSerializer.Serialize(matches, Json);
 
         if (import.Status != ImportStatus.Previewed)
@@ -124,10 +124,10 @@ public sealed class HistoryImports(IDbContextFactory<WorkoutDb> dbFactory, Exerc
         return View(import);
     }
 
-    private async Task<Dictionary<string, string?>> ResolveAsync(ImportPreview preview, IReadOnlyDictionary<string, string?> choices, CancellationToken ct)
+    private async Task<Dictionary<string, string?>> ResolveAsync(Guid athleteId, ImportPreview preview, IReadOnlyDictionary<string, string?> choices, CancellationToken ct)
     {
         var names = preview.Exercises.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
-        var known = (await catalog.AllAsync()).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var known = (await exercises.UsableAsync(athleteId, ct)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, id) in choices)
         {
             if (!names.ContainsKey(name))
@@ -137,7 +137,7 @@ public sealed class HistoryImports(IDbContextFactory<WorkoutDb> dbFactory, Exerc
 
             if (id is not null && !known.Contains(id))
             {
-                throw new ValidationException($"matches[\"{Shorten(name)}\"]", $"'{Shorten(id)}' is not an exercise of the catalog.");
+                throw new ValidationException($"matches[\"{Shorten(name)}\"]", $"'{Shorten(id)}' is neither a catalog exercise nor one of yours.");
             }
         }
 
@@ -156,7 +156,7 @@ public sealed class HistoryImports(IDbContextFactory<WorkoutDb> dbFactory, Exerc
         return resolved;
     }
 
-    /// <summary>Counts against what the athlete already has (see <see cref="ExistingSessions"/>) and suggests exercises.</summary>
+    /// <summary>Counts against what the athlete already has (see <see cref="ExistingSessions"/>) and suggests exercises (the catalog's and the athlete's own).</summary>
     private async Task<ImportPreview> PreviewAsync(WorkoutDb db, Guid athleteId, ImportedHistory history, CancellationToken ct)
     {
         var existing = await ExistingSessions.FindAsync(db, athleteId, history.Sessions, ct);
@@ -169,7 +169,7 @@ public sealed class HistoryImports(IDbContextFactory<WorkoutDb> dbFactory, Exerc
             new ImportCount(sets, sets - existingSets, existingSets),
             history.Sessions.Count == 0 ? null : history.Sessions.Min(s => s.StartedAt),
             history.Sessions.Count == 0 ? null : history.Sessions.Max(s => s.StartedAt),
-            ExerciseMatching.Suggest(history.Sessions.SelectMany(s => s.Sets), await catalog.AllAsync()));
+            ExerciseMatching.Suggest(history.Sessions.SelectMany(s => s.Sets), await exercises.UsableAsync(athleteId, ct)));
     }
 
     private static void EnsureAthlete(User user)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using WorkoutTracker.Server.Notes;
 using WorkoutTracker.Server.Progression;
 
 namespace WorkoutTracker.Server.Imports;
@@ -26,7 +27,6 @@ public static partial class ImportFileReader
 
     public const decimal MaxLoadKg = 1_000m;
 
-    public const int MaxNoteLength = 2_000;
 
     private static readonly string[] DateFormats =
     [
@@ -100,7 +100,7 @@ public static partial class ImportFileReader
                 throw row.Error(layout.End ?? layout.Duration!, "the workout ends before it starts.");
             }
 
-            sessions[key] = session = new SessionBuilder(key, name, startedAt, finishedAt, row.Note(layout.WorkoutNotes));
+            sessions[key] = session = new SessionBuilder(key, name, startedAt, finishedAt, row.Note(layout.WorkoutNotes, NoteRules.MaxSessionNote));
         }
 
         var exercise = row.Required(layout.ExerciseName);
@@ -125,7 +125,7 @@ public static partial class ImportFileReader
             throw row.Error(layout.Rpe!, $"RPE {r} is not between 1 and 10 in halves.");
         }
 
-        session.Add(exercise, kind.Value, loadKg, reps.Value, rpe, row.Note(layout.Notes), layout.SupersetId is { } s ? row.Optional(s) : null, row.Line);
+        session.Add(exercise, kind.Value, loadKg, reps.Value, rpe, row.Note(layout.Notes, NoteRules.MaxSetNote), layout.SupersetId is { } s ? row.Optional(s) : null, row.Line);
     }
 
     /// <summary>Strong's "Set Order": a number for a working set, W, D or F for warm-up, drop and failure sets; null for a rest timer.</summary>
@@ -194,14 +194,14 @@ public static partial class ImportFileReader
 
         public string Required(string column) => Optional(column) ?? throw Error(column, "is empty.");
 
-        public string? Note(string? column)
+        public string? Note(string? column, int max)
         {
             if (column is null || Optional(column) is not { } note)
             {
                 return null;
             }
 
-            return note.Length <= MaxNoteLength ? note : throw Error(column, $"a note of {note.Length} characters is longer than {MaxNoteLength}.");
+            return note.Length <= max ? note : throw Error(column, $"a note of {note.Length} characters is longer than {max}.");
         }
 
         public decimal? Decimal(string column, bool allowNegative)
@@ -293,12 +293,23 @@ public static partial class ImportFileReader
     {
         private readonly List<ImportedSet> _sets = [];
         private readonly Dictionary<string, int> _perExercise = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _exerciseNotes = new(StringComparer.OrdinalIgnoreCase);
 
         public bool HasSets => _sets.Count > 0;
 
         public void Add(string exercise, ImportedSetKind kind, decimal loadKg, int reps, decimal? rpe, string? note, string? supersetId, int line)
         {
             var occurrence = _perExercise[exercise] = _perExercise.GetValueOrDefault(exercise) + 1;
+            // Both apps repeat the exercise's note on each of its rows: it is kept once, on the first set that has it.
+            if (note is not null && _exerciseNotes.TryGetValue(exercise, out var earlier) && earlier == note)
+            {
+                note = null;
+            }
+            else if (note is not null)
+            {
+                _exerciseNotes[exercise] = note;
+            }
+
             _sets.Add(new ImportedSet(line, exercise, occurrence, kind, loadKg, reps, rpe, note, supersetId));
         }
 

@@ -88,6 +88,7 @@ public sealed partial class ImportRunner(
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AthleteLockKey(job.AthleteId)})", ct);
         var existing = await ExistingSessions.FindAsync(db, job.AthleteId, batch, ct);
         var rows = new List<(TrainingSession Session, List<WorkoutSet> Sets)>();
+        var supersets = new List<SessionExercise>();
         foreach (var imported in batch.Where(s => !existing.Contains(s)))
         {
             var kept = imported.Sets.Where(s => matches.GetValueOrDefault(s.ExerciseName) is not null).ToList();
@@ -104,6 +105,7 @@ public sealed partial class ImportRunner(
                 FinishedAt = imported.FinishedAt,
                 NextSetOrder = kept.Count + 1,
                 Version = kept.Count + 2,
+                Note = imported.Notes,
             };
             var step = (imported.FinishedAt - imported.StartedAt) / (kept.Count + 1);
             rows.Add((session, [.. kept.Select((set, i) => new WorkoutSet
@@ -116,13 +118,22 @@ public sealed partial class ImportRunner(
                 LoadKg = set.LoadKg,
                 Reps = set.Reps,
                 Rpe = set.Rpe,
-                IsWarmup = set.Kind == ImportedSetKind.Warmup,
+                SetType = set.Kind switch
+                {
+                    ImportedSetKind.Warmup => SetType.Warmup,
+                    ImportedSetKind.Drop => SetType.Drop,
+                    ImportedSetKind.Failure => SetType.Failure,
+                    _ => SetType.Working,
+                },
+                Note = set.Note,
                 PerformedAt = imported.StartedAt + (step * (i + 1)),
                 UpdatedAt = imported.StartedAt + (step * (i + 1)),
             })]));
+            supersets.AddRange(SupersetsOf(session.Id, kept, matches));
         }
 
         await CopyAsync(db, rows, ct);
+        db.SessionExercises.AddRange(supersets);
         var (sessions, sets) = (rows.Count, rows.Sum(r => r.Sets.Count));
         var row = await db.HistoryImports.SingleAsync(i => i.Id == job.Id, ct);
         row.SessionsWritten += sessions;
@@ -182,6 +193,16 @@ public sealed partial class ImportRunner(
         await progression.ApplyAsync(db, job.AthleteId, [.. newer.Where(s => progressed is null || s.FinishedAt > progressed)], ct);
     }
 
+    /// <summary>The exercises a file groups into supersets (Hevy's superset_id), as the session's groups "A", "B", ….</summary>
+    private static IEnumerable<SessionExercise> SupersetsOf(Guid sessionId, List<ImportedSet> sets, Dictionary<string, string?> matches)
+    {
+        var groups = sets.Where(s => s.SupersetId is not null).Select(s => s.SupersetId!).Distinct(StringComparer.Ordinal).ToList();
+        var exercises = sets.Where(s => s.SupersetId is not null)
+            .Select(s => (ExerciseId: matches[s.ExerciseName]!, Group: ((char)('A' + Math.Min(groups.IndexOf(s.SupersetId!), 25))).ToString()))
+            .DistinctBy(e => e.ExerciseId, StringComparer.Ordinal);
+        return exercises.Select((e, i) => new SessionExercise { SessionId = sessionId, ExerciseId = e.ExerciseId, Added = true, SupersetGroup = e.Group, Position = i + 1 });
+    }
+
     /// <summary>
     /// Writes the batch with PostgreSQL's binary COPY in the batch's transaction (what is already stored was
     /// left out under the athlete's lock, so there is nothing to conflict with): a five-year history is tens
@@ -196,7 +217,7 @@ public sealed partial class ImportRunner(
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (var sessions = await connection.BeginBinaryImportAsync(
-            "COPY sessions (id, athlete_id, plan_day_number, started_at, finished_at, next_set_order, version) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY sessions (id, athlete_id, plan_day_number, started_at, finished_at, next_set_order, version, note) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var (session, _) in rows)
             {
@@ -208,13 +229,14 @@ public sealed partial class ImportRunner(
                 await sessions.WriteAsync(session.FinishedAt!.Value, NpgsqlDbType.TimestampTz, ct);
                 await sessions.WriteAsync(session.NextSetOrder, NpgsqlDbType.Integer, ct);
                 await sessions.WriteAsync(session.Version, NpgsqlDbType.Integer, ct);
+                await WriteTextAsync(sessions, session.Note, ct);
             }
 
             await sessions.CompleteAsync(ct);
         }
 
         await using var sets = await connection.BeginBinaryImportAsync(
-            "COPY sets (id, session_id, athlete_id, exercise_id, \"order\", load_kg, reps, rpe, rest_seconds, is_warmup, performed_at, updated_at) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY sets (id, session_id, athlete_id, exercise_id, \"order\", load_kg, reps, rpe, rest_seconds, is_warmup, set_type, note, performed_at, updated_at) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var set in rows.SelectMany(r => r.Sets))
         {
             await sets.StartRowAsync(ct);
@@ -236,12 +258,17 @@ public sealed partial class ImportRunner(
 
             await sets.WriteNullAsync(ct);
             await sets.WriteAsync(set.IsWarmup, NpgsqlDbType.Boolean, ct);
+            await sets.WriteAsync(set.SetType.ToString(), NpgsqlDbType.Varchar, ct);
+            await WriteTextAsync(sets, set.Note, ct);
             await sets.WriteAsync(set.PerformedAt, NpgsqlDbType.TimestampTz, ct);
             await sets.WriteAsync(set.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
         }
 
         await sets.CompleteAsync(ct);
     }
+
+    private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? text, CancellationToken ct) =>
+        text is null ? importer.WriteNullAsync(ct) : importer.WriteAsync(text, NpgsqlDbType.Varchar, ct);
 
     /// <summary>The key of the per-athlete advisory lock imports take (its first eight bytes).</summary>
     private static long AthleteLockKey(Guid athleteId) => BitConverter.ToInt64(athleteId.ToByteArray(), 0) ^ 0x1A2B_3C4D;

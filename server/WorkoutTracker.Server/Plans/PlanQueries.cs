@@ -20,11 +20,12 @@ public static class PlanQueries
                 var week = BodyMapQueries.WeekArgument(c.GetArgument<DateOnly?>("weekStart"), c.RequestServices!.GetRequiredService<TimeProvider>());
                 return await c.RequestServices!.GetRequiredService<WeeklyPlanService>().GetAsync(athleteId, week, c.CancellationToken);
             });
+        query.AddPlanEditQueries();
     }
 }
 
 /// <summary>
-/// The weekly plan's ETag part: (athlete, week, plan version, progression version, profile updated-at),
+/// The weekly plan's ETag part: (athlete, week, plan version, progression version, profile updated-at, the week's edits version),
 /// read in one statement; the plan itself is not generated.
 /// </summary>
 public sealed class WeeklyPlanVersion : AthleteWeekVersion
@@ -32,5 +33,5 @@ public sealed class WeeklyPlanVersion : AthleteWeekVersion
     public override string FieldName => "weeklyPlan";
 
     protected override Task<string> ReadVersionAsync(IServiceProvider services, Guid athleteId, DateOnly weekStart, CancellationToken cancellationToken) =>
-        services.GetRequiredService<WeeklyPlanService>().VersionAsync(athleteId, cancellationToken);
+        services.GetRequiredService<WeeklyPlanService>().VersionAsync(athleteId, weekStart, cancellationToken);
 }

@@ -25,6 +25,8 @@ public sealed class WeeklyPlanType : ObjectGraphType<WeeklyPlanView>
         Field<NonNullGraphType<SplitKindType>>("split").Resolve(c => c.Source.Plan.Split);
         Field<NonNullGraphType<WeightUnitType>>("unit").Description("The athlete's unit: what `load` fields are in.").Resolve(c => c.Source.Plan.Unit);
         Field<NonNullGraphType<BooleanGraphType>>("isDeloadWeek").Resolve(c => c.Source.Plan.IsDeloadWeek);
+        Field<NonNullGraphType<IntGraphType>>("editsVersion").Description("Bumps on every edit of the week and on a reset; 0 when never edited.").Resolve(c => c.Source.EditsVersion);
+        Field<NonNullGraphType<BooleanGraphType>>("isEdited").Description("The week has edits on top of the generated plan (resetWeeklyPlan undoes them).").Resolve(c => c.Source.EditCount > 0);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanDayType>>>>("days")
             .Bounded(TrainingProfile.MaxDaysPerWeek)
             .Resolve(c => c.Source.Plan.Days.Select(d => new InUnit<PlanDay>(d, c.Source.Plan.Unit)).ToList());
@@ -62,6 +64,10 @@ public sealed class PlannedExerciseType : ObjectGraphType<InUnit<PlannedExercise
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetSetType>>>>("targetSets")
             .Bounded(6)
             .Resolve(c => c.Source.Value.TargetSets.Select(t => new InUnit<TargetSet>(t, c.Source.Unit)).ToList());
+        Field<StringGraphType>("supersetGroup").Description("Exercises of the day with the same group are done as a superset; null for straight sets.").Resolve(c => c.Source.Value.SupersetGroup);
+        Field<ExerciseType>("swappedFrom").Description("The generated exercise this one replaced, when swapped.")
+            .Resolve(c => c.Source.Value.SwappedFromExerciseId is { } id ? c.GetDataLoader<ExerciseByIdDataLoader>().LoadAsync(id) : null);
+        Field<NonNullGraphType<BooleanGraphType>>("added").Description("Added to the day by an edit.").Resolve(c => c.Source.Value.Added);
     }
 }
 

@@ -14,7 +14,7 @@ namespace WorkoutTracker.Server.Progression;
 /// the progress advances and is stored, and the profile's progression version bumps so the next weekly
 /// plan, and its ETag, reflect it.
 /// </summary>
-public sealed class SessionProgression(ExerciseCatalogCache catalog)
+public sealed class SessionProgression(ExerciseCatalogCache catalog, ExerciseLookup lookup)
 {
     public Task ApplyAsync(WorkoutDb db, TrainingSession session, CancellationToken ct) =>
         ApplyAsync(db, session.AthleteId, [session], ct);
@@ -35,8 +35,8 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog)
 
         var profileRow = await db.AthleteProfiles.SingleOrDefaultAsync(p => p.UserId == athleteId, ct);
         var profile = profileRow ?? new AthleteProfile { UserId = athleteId, UpdatedAt = DateTimeOffset.UnixEpoch };
-        var catalogList = await catalog.AllAsync();
-        var exercises = catalogList.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var catalogExercises = await catalog.AllAsync();
+        var exercises = (await lookup.ByIdsAsync([.. setsBySession.SelectMany(g => g).Select(s => s.ExerciseId).Distinct()], ct)).ToDictionary(StringComparer.Ordinal);
         var stored = await db.ExerciseProgress.Where(p => p.AthleteId == athleteId).ToDictionaryAsync(p => p.ExerciseId, StringComparer.Ordinal, ct);
         var progress = stored.ToDictionary(p => p.Key, p => p.Value.ToProgress(), StringComparer.Ordinal);
         var training = profile.ToTrainingProfile();
@@ -51,7 +51,16 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog)
                 continue;
             }
 
-            var plan = PlanGenerator.Generate(training, catalogList, progress, DateOnly.FromDateTime(session.StartedAt.UtcDateTime));
+            var plan = PlanGenerator.Generate(training, catalogExercises, progress, DateOnly.FromDateTime(session.StartedAt.UtcDateTime));
+            if (await db.PlanEdits.AsNoTracking().SingleOrDefaultAsync(e => e.AthleteId == athleteId && e.WeekStart == plan.WeekStart, ct) is { } weekEdits
+                && PlanEdits.Deserialize(weekEdits.Edits) is { Count: > 0 } edits)
+            {
+                // The week as edited: a swapped-in exercise is judged against the targets it was planned with.
+                var named = edits.SelectMany(e => new[] { e.ExerciseId, e.WithExerciseId }.Concat(e.ExerciseIds ?? [])).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                var usable = (await lookup.ByIdsAsync(named, ct)).Where(e => e.Value.OwnerId is null || e.Value.OwnerId == athleteId).ToDictionary(StringComparer.Ordinal);
+                plan = PlanEdits.Apply(plan, edits, usable, PlanEditPlanner.For(training, plan, progress));
+            }
+
             var plannedToday = plan.Days.FirstOrDefault(d => d.DayNumber == session.PlanDayNumber)?.Exercises.ToDictionary(e => e.ExerciseId, StringComparer.Ordinal)
                 ?? [];
             foreach (var group in sets.GroupBy(s => s.ExerciseId))
@@ -60,7 +69,14 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog)
                 var current = progress.GetValueOrDefault(group.Key)
                     ?? plan.NewProgress.FirstOrDefault(p => p.ExerciseId == group.Key)
                     ?? ExerciseProgress.Start(exercise, DefaultSchemes.For(training.Goal, training.Experience, exercise, exercise.IsCompound ? ExerciseRole.Secondary : ExerciseRole.Accessory), training.Experience, training.Units, setup);
-                var performed = group.Select(s => new PerformedSet(WeightConversion.Convert(s.LoadKg, WeightUnit.Kg, current.Unit), s.Reps, s.Rpe, s.IsWarmup)).ToList();
+                // Drop sets follow a work set at a lighter load: they are hard sets, but not the straight sets the targets prescribe.
+                var performed = group.Where(s => s.SetType != SetType.Drop)
+                    .Select(s => new PerformedSet(WeightConversion.Convert(s.LoadKg, WeightUnit.Kg, current.Unit), s.Reps, s.Rpe, s.IsWarmup)).ToList();
+                if (performed.Count == 0)
+                {
+                    continue;
+                }
+
                 var workSets = Math.Max(1, performed.Count(s => !s.IsWarmup));
                 var targets = plannedToday.TryGetValue(group.Key, out var planned)
                     ? planned.TargetSets

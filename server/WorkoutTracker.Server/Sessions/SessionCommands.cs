@@ -6,6 +6,7 @@ using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Exercises;
+using WorkoutTracker.Server.Notes;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
 
@@ -20,7 +21,7 @@ public sealed record SetChange(WorkoutSet? Set, Guid SetId, TrainingSession Sess
 /// stay in order), keeps the body map current and appends its event to the event log, all in the same transaction.
 /// </summary>
 public sealed class SessionCommands(
-    IdempotentMutations idempotent, SessionProgression progression, ExerciseCatalogCache catalog, NpgsqlDataSource dataSource, TimeProvider clock)
+    IdempotentMutations idempotent, SessionProgression progression, ExerciseLookup exercises, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public Task<Idempotent<TrainingSession>> StartAsync(User athlete, StartSessionInput input, CancellationToken cancellationToken)
     {
@@ -102,14 +103,17 @@ public sealed class SessionCommands(
             throw new ValidationException("exerciseId", "must not be empty.");
         }
 
-        var exercise = await catalog.FindAsync(input.ExerciseId) ?? throw new NotFoundException("Exercise", input.ExerciseId);
-        var normalized = input with { ClientMutationId = "", PerformedAt = input.PerformedAt?.ToUniversalTime() };
+        var setType = SetTypes.Resolve(input.SetType, input.IsWarmup);
+        var note = NoteRules.Normalize("note", input.Note, NoteRules.MaxSetNote);
+        var exercise = await exercises.FindUsableAsync(athlete.Id, input.ExerciseId, cancellationToken) ?? throw new NotFoundException("Exercise", input.ExerciseId);
+        var isWarmup = setType == SetType.Warmup;
+        var normalized = input with { ClientMutationId = "", PerformedAt = input.PerformedAt?.ToUniversalTime(), SetType = setType, IsWarmup = isWarmup, Note = note };
         var performedAt = input.PerformedAt ?? now;
         var week = BodyMapRules.WeekStartOf(performedAt);
-        var changes = BodyMapLedger.ChangesOf(exercise, before: null, new SetFacts(performedAt, input.LoadKg, input.Reps, input.Rpe, input.IsWarmup), week);
+        var changes = BodyMapLedger.ChangesOf(exercise, before: null, new SetFacts(performedAt, input.LoadKg, input.Reps, input.Rpe, isWarmup), week);
         return await idempotent.RunStatementAsync(athlete.Id, input.ClientMutationId, normalized, async (fingerprint, ct) =>
         {
-            await using var command = dataSource.CreateCommand("SELECT * FROM log_set($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)");
+            await using var command = dataSource.CreateCommand("SELECT * FROM log_set($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)");
             command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = athlete.Id });
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = input.ClientMutationId });
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fingerprint });
@@ -120,7 +124,7 @@ public sealed class SessionCommands(
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = input.Reps });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Numeric, Value = (object?)input.Rpe ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = (object?)input.RestSeconds ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = input.IsWarmup });
+            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = isWarmup });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = performedAt.ToUniversalTime() });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
             command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = week });
@@ -128,6 +132,8 @@ public sealed class SessionCommands(
             command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [.. changes.Select(c => c.HardSets)] });
             command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [.. changes.Select(c => c.TotalReps)] });
             command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [.. changes.Select(c => c.VolumeLoadKg)] });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = setType.ToString() });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)note ?? DBNull.Value });
             try
             {
                 await using var reader = await command.ExecuteReaderAsync(ct);
@@ -177,6 +183,8 @@ public sealed class SessionCommands(
             IsWarmup = row.GetBoolean(8),
             PerformedAt = row.GetFieldValue<DateTimeOffset>(9),
             UpdatedAt = row.GetFieldValue<DateTimeOffset>(10),
+            SetType = Enum.Parse<SetType>(row.GetString(18)),
+            Note = row.IsDBNull(19) ? null : row.GetString(19),
         };
         return new SetChange(set, setId, session);
     }
@@ -185,12 +193,14 @@ public sealed class SessionCommands(
     {
         RequireAthlete(athlete);
         SetRules.Validate(input.LoadKg, input.Reps, input.Rpe, input.RestSeconds);
+        var setType = SetTypes.Resolve(input.SetType, input.IsWarmup);
+        var note = NoteRules.Normalize("note", input.Note, NoteRules.MaxSetNote);
         var now = clock.GetUtcNow();
         return idempotent.RunAsync(
             athlete.Id,
             input.ClientMutationId,
             "updateSet",
-            input with { ClientMutationId = "" },
+            input with { ClientMutationId = "", SetType = setType, IsWarmup = setType == SetType.Warmup, Note = note },
             async (db, ct) =>
             {
                 var (set, session) = await LockOwnSetAsync(db, athlete, input.SetId, ct);
@@ -199,11 +209,13 @@ public sealed class SessionCommands(
                 set.Reps = input.Reps;
                 set.Rpe = input.Rpe;
                 set.RestSeconds = input.RestSeconds;
-                set.IsWarmup = input.IsWarmup;
+                set.SetType = setType;
+                set.IsWarmup = setType == SetType.Warmup;
+                set.Note = note;
                 set.UpdatedAt = now;
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set), before, FactsOf(set), ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set, ct), before, FactsOf(set), ct);
                 await PublishAsync(db, EventKind.SetUpdated, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
             },
@@ -226,7 +238,7 @@ public sealed class SessionCommands(
                 db.Sets.Remove(set);
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set), FactsOf(set), after: null, ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set, ct), FactsOf(set), after: null, ct);
                 await PublishAsync(db, EventKind.SetDeleted, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(null, set.Id, session), SetResultId(session, set.Id));
             },
@@ -319,8 +331,8 @@ public sealed class SessionCommands(
         return new SetChange(set, setId, session);
     }
 
-    private async Task<Exercise> ExerciseOfAsync(WorkoutSet set) =>
-        await catalog.FindAsync(set.ExerciseId) ?? throw new NotFoundException("Exercise", set.ExerciseId);
+    private async Task<Exercise> ExerciseOfAsync(WorkoutSet set, CancellationToken ct) =>
+        await exercises.FindUsableAsync(set.AthleteId, set.ExerciseId, ct) ?? throw new NotFoundException("Exercise", set.ExerciseId);
 
     private static SetFacts FactsOf(WorkoutSet set) => new(set.PerformedAt, set.LoadKg, set.Reps, set.Rpe, set.IsWarmup);
 

@@ -15,6 +15,7 @@ internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<Tr
         builder.HasIndex(s => new { s.AthleteId, s.StartedAt, s.Id }).IsDescending(false, true, true);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.IsFinished);
+        builder.Property(s => s.Note).HasMaxLength(Notes.NoteRules.MaxSessionNote);
     }
 }
 
@@ -33,12 +34,28 @@ internal sealed class WorkoutSetConfiguration : IEntityTypeConfiguration<Workout
         builder.HasIndex(s => new { s.AthleteId, s.PerformedAt });
         builder.Property(s => s.LoadKg).HasPrecision(7, 3);
         builder.Property(s => s.Rpe).HasPrecision(3, 1);
+        builder.Property(s => s.SetType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Note).HasMaxLength(Notes.NoteRules.MaxSetNote);
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_sets_load", "load_kg >= 0");
             t.HasCheckConstraint("ck_sets_reps", "reps BETWEEN 0 AND 100");
             t.HasCheckConstraint("ck_sets_rpe", "rpe IS NULL OR (rpe BETWEEN 1 AND 10 AND rpe * 2 = trunc(rpe * 2))");
             t.HasCheckConstraint("ck_sets_rest", "rest_seconds IS NULL OR rest_seconds >= 0");
+            t.HasCheckConstraint("ck_sets_set_type", "(set_type = 'Warmup') = is_warmup");
         });
+    }
+}
+
+internal sealed class SessionExerciseConfiguration : IEntityTypeConfiguration<SessionExercise>
+{
+    public void Configure(EntityTypeBuilder<SessionExercise> builder)
+    {
+        builder.ToTable("session_exercises");
+        builder.HasKey(e => new { e.SessionId, e.ExerciseId });
+        builder.HasOne<TrainingSession>().WithMany().HasForeignKey(e => e.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Exercise>().WithMany().HasForeignKey(e => e.ExerciseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.ExerciseId).HasMaxLength(64);
+        builder.Property(e => e.SupersetGroup).HasMaxLength(8);
     }
 }

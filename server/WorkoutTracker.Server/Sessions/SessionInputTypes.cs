@@ -29,7 +29,9 @@ public sealed class LogSetInputType : InputRecordGraphType<LogSetInput>
         Field<FloatGraphType>("rpe").Description("1 to 10 in steps of 0.5.");
         Field<IntGraphType>("restSeconds").Description("Rest taken before the set, 0 to 3600.");
         Field<InstantGraphType>("performedAt").Description("Defaults to now.");
-        Field<NonNullGraphType<BooleanGraphType>>("isWarmup").DefaultValue(false);
+        Field<NonNullGraphType<BooleanGraphType>>("isWarmup").DefaultValue(false).Description("Older form of setType: WARMUP.");
+        Field<SetTypeType>("setType").Description("What the set was for; defaults to WARMUP when isWarmup, else WORKING.");
+        Field<StringGraphType>("note").Description($"The athlete's note on the set, at most {Notes.NoteRules.MaxSetNote} characters; blank means none.");
     }
 }
 
@@ -46,6 +48,8 @@ public sealed class UpdateSetInputType : InputRecordGraphType<UpdateSetInput>
         Field<FloatGraphType>("rpe");
         Field<IntGraphType>("restSeconds");
         Field<NonNullGraphType<BooleanGraphType>>("isWarmup").DefaultValue(false);
+        Field<SetTypeType>("setType").Description("Defaults to WARMUP when isWarmup, else WORKING.");
+        Field<StringGraphType>("note").Description($"At most {Notes.NoteRules.MaxSetNote} characters; omitted or blank clears it.");
     }
 }
 
@@ -67,5 +71,36 @@ public sealed class FinishSessionInputType : InputRecordGraphType<FinishSessionI
         Field<NonNullGraphType<IdGraphType>>("clientMutationId");
         Field<NonNullGraphType<IdGraphType>>("sessionId");
         Field<InstantGraphType>("finishedAt").Description("Defaults to now.");
+    }
+}
+
+public sealed class SetTypeType : EnumerationGraphType<SetType>
+{
+    public SetTypeType()
+    {
+        Name = "SetType";
+        Description = "What a set was for. Warm-ups are not hard sets: the body map, records and progression leave them out; progression judges working and failure sets.";
+    }
+}
+
+public sealed class AddSessionExerciseInputType : InputRecordGraphType<AddSessionExerciseInput>
+{
+    public AddSessionExerciseInputType()
+    {
+        Name = "AddSessionExerciseInput";
+        Field<NonNullGraphType<IdGraphType>>("clientMutationId");
+        Field<NonNullGraphType<IdGraphType>>("sessionId");
+        Field<NonNullGraphType<IdGraphType>>("exerciseId");
+    }
+}
+
+public sealed class GroupSessionSupersetInputType : InputRecordGraphType<GroupSessionSupersetInput>
+{
+    public GroupSessionSupersetInputType()
+    {
+        Name = "GroupSessionSupersetInput";
+        Field<NonNullGraphType<IdGraphType>>("clientMutationId");
+        Field<NonNullGraphType<IdGraphType>>("sessionId");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("exerciseIds").Description("The exercises of the superset, in the order to do them.");
     }
 }

@@ -18,7 +18,9 @@ public sealed record LogSetInput(
     decimal? Rpe = null,
     int? RestSeconds = null,
     DateTimeOffset? PerformedAt = null,
-    bool IsWarmup = false) : IMutationInput;
+    bool IsWarmup = false,
+    SetType? SetType = null,
+    string? Note = null) : IMutationInput;
 
 /// <summary>Replace a logged set's values (the whole set: an omitted RPE clears it).</summary>
 public sealed record UpdateSetInput(
@@ -28,7 +30,9 @@ public sealed record UpdateSetInput(
     int Reps,
     decimal? Rpe = null,
     int? RestSeconds = null,
-    bool IsWarmup = false) : IMutationInput;
+    bool IsWarmup = false,
+    SetType? SetType = null,
+    string? Note = null) : IMutationInput;
 
 public sealed record DeleteSetInput(string ClientMutationId, Guid SetId) : IMutationInput;
 

@@ -31,5 +31,15 @@ public static class SessionMutations
             .Description("Finish a session; its sets then feed the progression engine.")
             .Argument<NonNullGraphType<FinishSessionInputType>>("input")
             .ResolveAsync(c => MutationResolver.RunAsync<SessionCommands, FinishSessionInput, TrainingSession>(c, (commands, user, input, ct) => commands.FinishAsync(user, input, ct)));
+
+        mutation.Field<NonNullGraphType<SessionPayloadType>>("addSessionExercise")
+            .Description("Add an exercise that is not on the session's plan day (any catalog exercise, or one of yours) to an open session.")
+            .Argument<NonNullGraphType<AddSessionExerciseInputType>>("input")
+            .ResolveAsync(c => MutationResolver.RunAsync<SessionLayoutCommands, AddSessionExerciseInput, TrainingSession>(c, (commands, user, input, ct) => commands.AddExerciseAsync(user, input, ct)));
+
+        mutation.Field<NonNullGraphType<SessionPayloadType>>("groupSessionSuperset")
+            .Description($"Group 2 to {SessionLayoutCommands.MaxSupersetSize} of an open session's exercises into a superset; one exercise alone is taken out of its superset.")
+            .Argument<NonNullGraphType<GroupSessionSupersetInputType>>("input")
+            .ResolveAsync(c => MutationResolver.RunAsync<SessionLayoutCommands, GroupSessionSupersetInput, TrainingSession>(c, (commands, user, input, ct) => commands.GroupSupersetAsync(user, input, ct)));
     }
 }

@@ -20,5 +20,8 @@ public sealed class TrainingSession
     /// <summary>Bumps on every change to the session or its sets (for ETags and event ordering).</summary>
     public int Version { get; set; }
 
+    /// <summary>The athlete's note on the session, at most <see cref="Notes.NoteRules.MaxSessionNote"/> characters.</summary>
+    public string? Note { get; set; }
+
     public bool IsFinished => FinishedAt is not null;
 }

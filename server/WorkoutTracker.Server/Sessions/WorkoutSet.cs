@@ -24,7 +24,32 @@ public sealed class WorkoutSet
 
     public int? RestSeconds { get; set; }
 
-    public bool IsWarmup { get; set; }
+    private bool _isWarmup;
+    private SetType _setType = SetType.Working;
+
+    /// <summary>Always equal to <c>SetType == Warmup</c> (setting either sets the other), for the readers that only ask whether it was a warm-up.</summary>
+    public bool IsWarmup
+    {
+        get => _isWarmup;
+        set
+        {
+            _isWarmup = value;
+            _setType = value ? SetType.Warmup : _setType == SetType.Warmup ? SetType.Working : _setType;
+        }
+    }
+
+    public SetType SetType
+    {
+        get => _setType;
+        set
+        {
+            _setType = value;
+            _isWarmup = value == SetType.Warmup;
+        }
+    }
+
+    /// <summary>The athlete's note on this set ("left knee caved on rep 5"), at most <see cref="Notes.NoteRules.MaxSetNote"/> characters.</summary>
+    public string? Note { get; set; }
 
     public DateTimeOffset PerformedAt { get; set; }
 

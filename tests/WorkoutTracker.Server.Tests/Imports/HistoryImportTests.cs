@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Progression;
+using WorkoutTracker.Server.Sessions;
 using WorkoutTracker.Server.Tests.Infrastructure;
 
 namespace WorkoutTracker.Server.Tests.Imports;
@@ -215,8 +216,13 @@ public sealed class HistoryImportTests(KestrelWorkoutApiFactory api) : IClassFix
         Assert.Equal(new DateTimeOffset(2026, 10, 15, 1, 0, 0, TimeSpan.Zero), session.StartedAt); // 18:00 in Los Angeles (PDT, UTC−7)
         Assert.Equal(TimeSpan.FromMinutes(65), session.FinishedAt - session.StartedAt);
         var bench = await db.Sets.Where(s => s.SessionId == session.Id && s.ExerciseId == "barbell-bench-press").OrderBy(s => s.Order).ToListAsync();
-        Assert.Equal([true, false, false], bench.Select(s => s.IsWarmup));
+        Assert.Equal([SetType.Warmup, SetType.Working, SetType.Drop], bench.Select(s => s.SetType));
         Assert.Equal([null, 8m, null], bench.Select(s => s.Rpe));
+        Assert.Equal(["Pause on chest", null, null], bench.Select(s => s.Note)); // the exercise's note, once
+        Assert.Equal("Gym was busy", session.Note);
+        Assert.Equal(SetType.Failure, (await db.Sets.Where(s => s.SessionId == session.Id && s.ExerciseId == "dumbbell-lateral-raise").OrderBy(s => s.Order).LastAsync()).SetType);
+        var superset = await db.SessionExercises.Where(e => e.SessionId == session.Id).OrderBy(e => e.Position).Select(e => new { e.ExerciseId, e.SupersetGroup }).ToListAsync();
+        Assert.Equal([("dumbbell-lateral-raise", "A"), ("cable-triceps-pushdown", "A")], superset.Select(e => (e.ExerciseId, e.SupersetGroup)));
     }
 
     [Fact]
@@ -274,7 +280,13 @@ public sealed class HistoryImportTests(KestrelWorkoutApiFactory api) : IClassFix
         Assert.Equal(2, document["sessions"]!.AsArray().Count);
         Assert.Equal(8, document["sessions"]!.AsArray().Sum(s => s!["sets"]!.AsArray().Count));
         Assert.Contains(document["personalRecords"]!.AsArray(), r => r!["exerciseId"]!.GetValue<string>() == "barbell-back-squat");
-        Assert.NotNull(document["coachLinks"]);
+        Assert.Equal("Felt good; slept well", document["sessions"]![0]!["note"]!.GetValue<string>());
+        Assert.Equal("belt on", document["sessions"]![0]!["sets"]![1]!["note"]!.GetValue<string>());
+        Assert.Equal("Warmup", document["sessions"]![0]!["sets"]![0]!["setType"]!.GetValue<string>());
+        foreach (var part in new[] { "coachLinks", "customExercises", "exerciseNotes", "planEdits" })
+        {
+            Assert.NotNull(document[part] as JsonArray);
+        }
     }
 
     private async Task<(HttpClient Client, DemoUser Athlete)> NewAthleteAsync()

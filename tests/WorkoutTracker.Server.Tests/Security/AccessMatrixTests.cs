@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Tests.Infrastructure;
+using WorkoutTracker.Server.Tests.Logbook;
 using WorkoutTracker.Server.Tests.Sessions;
 using WorkoutTracker.Server.Tests.WebSockets;
 using Xunit.Abstractions;
@@ -61,6 +62,16 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
             var setId = (await owner.LogSetAsync(sessionId)).Payload("logSet")["setId"]!.GetValue<string>();
             return (sessionId, setId);
         }
+
+        /// <summary>The owner's week reset to the generated plan: its first day's exercise ids, and an exercise that can replace the first.</summary>
+        public async Task<(List<string> DayOne, string Swap)> OwnerFreshPlanAsync()
+        {
+            using var owner = await CreateClientForAsync(Users[Actor.Owner]);
+            await owner.EditPlanAsync("resetWeeklyPlan", "ResetWeeklyPlanInput", new { clientMutationId = Guid.NewGuid().ToString() });
+            var day = (await owner.PlanAsync()).ExerciseIds(1);
+            var swaps = (await owner.PostGraphQLAsync("query($e: ID!) { exerciseSwaps(exerciseId: $e, first: 20) { id } }", new { e = day[0] })).Payload("exerciseSwaps").AsArray();
+            return (day, swaps.Select(s => s!["id"]!.GetValue<string>()).First(id => !day.Contains(id)));
+        }
     }
 
     private sealed record Cell(string Field, string Kind, Func<Actor, Task<(string Query, object? Variables)>> Operation, IReadOnlyDictionary<Actor, string> Expected);
@@ -117,6 +128,38 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
             Expect("COACH_LINK_STATE", "NOT_FOUND", "NOT_FOUND", Ok));
         yield return new("endCoachLink", "mutation", async _ => ("mutation($i: CoachLinkInput!) { endCoachLink(input: $i) { link { status } } }", new { i = new { clientMutationId = Id(), linkId = await PendingLinkFromOwnerToUnlinkedCoachAsync() } }),
             Expect(Ok, "NOT_FOUND", "NOT_FOUND", Ok));
+
+        yield return new("exerciseNotes", "query", _ => Q("query($a: ID) { exerciseNotes(athleteId: $a) { note } }", new { a = owner }), ownerRead);
+        yield return new("exerciseHistory", "query", _ => Q("query($a: ID) { exerciseHistory(athleteId: $a, exerciseId: \"barbell-back-squat\") { hasMore } }", new { a = owner }), ownerRead);
+        yield return new("exerciseSwaps", "query", _ => Q("query($a: ID) { exerciseSwaps(athleteId: $a, exerciseId: \"barbell-back-squat\") { id } }", new { a = owner }), ownerRead);
+        yield return new("setSessionNote", "mutation", async _ => ("mutation($i: SetSessionNoteInput!) { setSessionNote(input: $i) { replayed } }",
+            new { i = new { clientMutationId = Id(), sessionId = (await world.OwnerSessionAsync()).SessionId, note = "n" } }), ownerWrite);
+        yield return new("addSessionExercise", "mutation", async _ => ("mutation($i: AddSessionExerciseInput!) { addSessionExercise(input: $i) { replayed } }",
+            new { i = new { clientMutationId = Id(), sessionId = (await world.OwnerSessionAsync()).SessionId, exerciseId = "plank" } }), ownerWrite);
+        yield return new("groupSessionSuperset", "mutation", async _ => ("mutation($i: GroupSessionSupersetInput!) { groupSessionSuperset(input: $i) { replayed } }",
+            new { i = new { clientMutationId = Id(), sessionId = (await world.OwnerSessionAsync()).SessionId, exerciseIds = new[] { "plank", "pull-up" } } }), ownerWrite);
+
+        // Everyone's own: an athlete writes their own sticky notes and exercises; a coach has none.
+        yield return new("setExerciseNote", "mutation", _ => Q("mutation($i: SetExerciseNoteInput!) { setExerciseNote(input: $i) { replayed } }",
+            new { i = new { clientMutationId = Id(), exerciseId = "plank", note = "n" } }), Expect(Ok, Ok, "FORBIDDEN", "FORBIDDEN"));
+        yield return new("createExercise", "mutation", _ => Q("mutation($i: CreateExerciseInput!) { createExercise(input: $i) { replayed } }",
+            new { i = new { clientMutationId = Id(), name = "Lift " + Id(), pattern = "CORE", loading = "BODYWEIGHT", primaryMuscles = new[] { "ABS" } } }), Expect(Ok, Ok, "FORBIDDEN", "FORBIDDEN"));
+
+        // The owner's week: the owner and a linked coach edit it.
+        var planWrite = Expect(Ok, "FORBIDDEN", Ok, "FORBIDDEN");
+        Task<(string, object?)> Edit(string field, string inputType, Func<(List<string> DayOne, string Swap), object> input) =>
+            Task.Run(async () => ((string, object?))(LogbookApi.PlanEdit(field, inputType), new { input = input(await world.OwnerFreshPlanAsync()) }));
+        yield return new("swapPlannedExercise", "mutation", _ => Edit("swapPlannedExercise", "SwapPlannedExerciseInput",
+            p => new { clientMutationId = Id(), athleteId = owner, dayNumber = 1, exerciseId = p.DayOne[0], withExerciseId = p.Swap }), planWrite);
+        yield return new("skipPlannedExercise", "mutation", _ => Edit("skipPlannedExercise", "SkipPlannedExerciseInput",
+            p => new { clientMutationId = Id(), athleteId = owner, dayNumber = 1, exerciseId = p.DayOne[0] }), planWrite);
+        yield return new("addPlannedExercise", "mutation", _ => Edit("addPlannedExercise", "AddPlannedExerciseInput",
+            p => new { clientMutationId = Id(), athleteId = owner, dayNumber = 1, exerciseId = p.Swap }), planWrite);
+        yield return new("changePlannedTargets", "mutation", _ => Edit("changePlannedTargets", "ChangePlannedTargetsInput",
+            p => new { clientMutationId = Id(), athleteId = owner, dayNumber = 1, exerciseId = p.DayOne[0], sets = 2 }), planWrite);
+        yield return new("groupPlannedSuperset", "mutation", _ => Edit("groupPlannedSuperset", "GroupPlannedSupersetInput",
+            p => new { clientMutationId = Id(), athleteId = owner, dayNumber = 1, exerciseIds = p.DayOne.Take(2).ToArray() }), planWrite);
+        yield return new("resetWeeklyPlan", "mutation", _ => Q(LogbookApi.PlanEdit("resetWeeklyPlan", "ResetWeeklyPlanInput"), new { input = new { clientMutationId = Id(), athleteId = owner } }), planWrite);
 
         yield return new("sessionUpdated", "subscription", async _ => ("subscription($s: ID!) { sessionUpdated(sessionId: $s) { kind } }", new { s = (await world.OwnerSessionAsync()).SessionId }), ownerRead);
         yield return new("copilotUpdated", "subscription", async _ => ("subscription($s: ID!) { copilotUpdated(sessionId: $s) { rationale } }", new { s = (await world.OwnerSessionAsync()).SessionId }), ownerRead);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WorkoutTracker.Server.Profiles;
 using WorkoutTracker.Server.Tests.Infrastructure;
+using WorkoutTracker.Server.Tests.Logbook;
 using WorkoutTracker.Server.Tests.Sessions;
 using Xunit.Abstractions;
 
@@ -31,7 +32,7 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
     [
         "VALIDATION", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "SESSION_FINISHED", "IDEMPOTENCY_CONFLICT", "SESSION_ID_TAKEN",
         "COACH_LINK_STATE", "INVALID_VALUE", "VARIABLES_IN_ALLOWED_POSITION", "ARGUMENTS_OF_CORRECT_TYPE", "REQUEST_TOO_LARGE",
-        "INVALID_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "COMPLEXITY",
+        "INVALID_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "COMPLEXITY", "EXERCISE_NAME_TAKEN", "EXERCISE_ID_TAKEN",
     ];
 
     /// <summary>An athlete with an open session holding one set, and a coach; <see cref="EnsureFixturesAsync"/> keeps them usable.</summary>
@@ -44,6 +45,9 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
         public string SessionId { get; private set; } = "";
 
         public string SetId { get; private set; } = "";
+
+        /// <summary>The athlete's first plan day (edits undone) and an exercise that can replace its first exercise.</summary>
+        public (List<string> DayOne, string Swap) Plan { get; private set; } = ([], "");
 
         public override async Task InitializeAsync()
         {
@@ -70,6 +74,12 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
             {
                 SetId = (await Athlete.LogSetAsync(SessionId)).Payload("logSet")["setId"]!.GetValue<string>();
             }
+
+            // An accepted plan edit changed the week: undo it, and read the day as it is (a profile change may have changed it).
+            await db.PlanEdits.ExecuteDeleteAsync();
+            var day = (await Athlete.PlanAsync()).ExerciseIds(1);
+            var swaps = (await Athlete.PostGraphQLAsync("query($e: ID!) { exerciseSwaps(exerciseId: $e, first: 20) { id } }", new { e = day[0] })).Payload("exerciseSwaps").AsArray();
+            Plan = (day, swaps.Select(x => x!["id"]!.GetValue<string>()).First(id => !day.Contains(id)));
         }
 
         /// <summary>Valid variables for an operation, with fresh clientMutationIds.</summary>
@@ -98,8 +108,31 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
                 "StartSession" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id() } },
                 "UpdateProfile" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["sessionMinutes"] = 60 } },
                 "UpdateSet" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["setId"] = SetId, ["loadKg"] = 100, ["reps"] = 5 } },
+                "ExerciseNotes" => [],
+                "SessionHistory" => new() { ["first"] = 5 },
+                "ExerciseSwaps" or "ExerciseHistory" => new() { ["exerciseId"] = "barbell-back-squat", ["first"] = 5 },
+                "ResetWeeklyPlan" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id() } },
+                "SwapPlannedExercise" => Input(new() { ["dayNumber"] = 1, ["exerciseId"] = Plan.DayOne[0], ["withExerciseId"] = Plan.Swap }),
+                "SkipPlannedExercise" => Input(new() { ["dayNumber"] = 1, ["exerciseId"] = Plan.DayOne[0] }),
+                "AddPlannedExercise" => Input(new() { ["dayNumber"] = 1, ["exerciseId"] = Plan.Swap, ["sets"] = 3 }),
+                "ChangePlannedTargets" => Input(new() { ["dayNumber"] = 1, ["exerciseId"] = Plan.DayOne[0], ["sets"] = 2, ["repsMin"] = 5, ["repsMax"] = 8 }),
+                "GroupPlannedSuperset" => Input(new() { ["dayNumber"] = 1, ["exerciseIds"] = new JsonArray(Plan.DayOne[0], Plan.DayOne[1]) }),
+                "AddSessionExercise" => Input(new() { ["sessionId"] = SessionId, ["exerciseId"] = "plank" }),
+                "GroupSessionSuperset" => Input(new() { ["sessionId"] = SessionId, ["exerciseIds"] = new JsonArray("plank", "pull-up") }),
+                "SetSessionNote" => Input(new() { ["sessionId"] = SessionId, ["note"] = "Good session." }),
+                "SetExerciseNote" => Input(new() { ["exerciseId"] = "plank", ["note"] = "Squeeze the glutes." }),
+                "CreateExercise" => Input(new()
+                {
+                    ["name"] = "Lift " + Id(), ["pattern"] = "CORE", ["loading"] = "BODYWEIGHT", ["primaryMuscles"] = new JsonArray("ABS"),
+                }),
                 _ => throw new InvalidOperationException($"No baseline for {operation}: add one when adding an operation."),
             };
+        }
+
+        private static JsonObject Input(JsonObject fields)
+        {
+            fields["clientMutationId"] = Guid.NewGuid().ToString();
+            return new JsonObject { ["input"] = fields };
         }
 
         public HttpClient ClientFor(string operation) => operation == "Athletes" ? Coach : Athlete;
@@ -115,7 +148,9 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
                   (SELECT count(*) FROM users), (SELECT count(*) FROM sessions), (SELECT count(*) FROM sessions WHERE finished_at IS NULL),
                   (SELECT count(*) FROM sets), (SELECT coalesce(sum(load_kg * 1000 + reps), 0) FROM sets), (SELECT count(*) FROM idempotency_records),
                   (SELECT count(*) FROM coach_links), (SELECT count(*) FROM athlete_profiles), (SELECT coalesce(sum(plan_version), 0) FROM athlete_profiles),
-                  (SELECT coalesce(sum(volume_load_kg), 0) FROM body_map_muscles))
+                  (SELECT coalesce(sum(volume_load_kg), 0) FROM body_map_muscles),
+                  (SELECT count(*) FROM exercises), (SELECT coalesce(sum(version), 0) FROM plan_edits), (SELECT count(*) FROM exercise_notes),
+                  (SELECT count(*) FROM session_exercises), (SELECT count(*) FROM sessions WHERE note IS NOT NULL))
                 """,
                 connection);
             return (string)(await command.ExecuteScalarAsync())!;

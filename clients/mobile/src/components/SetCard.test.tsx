@@ -59,7 +59,7 @@ describe('logging a set from the session screen', () => {
     await renderApp(<SessionScreen sessionId={session.id} />, { server });
     await screen.findByText('Day A');
     await screen.findAllByText('220 lb'); // 100 kg rounded to 1 lb steps in the stepper
-    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase load' })[0]!);
+    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase load of Back Squat' })[0]!);
     await fireEvent.press(logButton());
     await waitFor(() => expect(server.requests.some((r) => r.operationName === 'LogSet')).toBe(true));
     const input = server.requests.find((r) => r.operationName === 'LogSet')!.variables.input as { loadKg: number };
@@ -92,10 +92,39 @@ describe('logging a set from the session screen', () => {
     await screen.findByText('Day A');
     await fireEvent(screen.getByLabelText(/^Set 1 of Back Squat: .*, done /), 'longPress');
     await fireEvent.press(screen.getByRole('button', { name: 'Edit set 1 of Back Squat' }));
-    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase reps' })[0]!);
+    await fireEvent.press(screen.getAllByRole('button', { name: 'Increase reps of Back Squat' })[0]!);
     await fireEvent.press(screen.getByRole('button', { name: 'Save edit of Back Squat' }));
 
     await waitFor(() => expect(server.sessions.get(session.id)!.sets[0]?.reps).toBe(6));
     expect(screen.getByLabelText(/^Set 1 of Back Squat: .*done 100 kg × 6/)).toBeOnTheScreen();
+  });
+
+  it('logs a warm-up with its note, and the row says warm-up', async () => {
+    const { server } = await renderApp(<SessionScreen sessionId={session.id} />);
+    await screen.findByText('Day A');
+    await fireEvent.press(screen.getByRole('radio', { name: 'Warm-up set of Back Squat' }));
+    await fireEvent.changeText(screen.getByLabelText('Note for set 2 of Back Squat'), 'Knees out');
+    await fireEvent.press(logButton());
+
+    await waitFor(() => expect(screen.getByLabelText(/^Set 2 of Back Squat: target .*, done 100 kg × 5 @[0-9.]+, warm-up$/)).toBeOnTheScreen());
+    expect(server.requests.find((r) => r.operationName === 'LogSet')!.variables.input).toMatchObject({ setType: 'WARMUP', isWarmup: true, note: 'Knees out' });
+    expect(screen.getByText('Note: Knees out')).toBeOnTheScreen();
+  });
+
+  it('shows the plates per side for the load on the bar', async () => {
+    await renderApp(<SessionScreen sessionId={session.id} />);
+    await screen.findByText('Day A');
+    expect(screen.getByLabelText('Plates for 100 kg of Back Squat: 20 kg bar + 25 + 15 per side')).toBeOnTheScreen();
+    await fireEvent.press(screen.getByRole('button', { name: 'Increase load of Back Squat' }));
+    expect(screen.getByLabelText('Plates for 102.5 kg of Back Squat: 20 kg bar + 25 + 15 + 1.25 per side')).toBeOnTheScreen();
+  });
+
+  it('celebrates a set that breaks a record once the server says so', async () => {
+    await renderApp(<SessionScreen sessionId={session.id} />);
+    await screen.findByText('Day A');
+    await fireEvent.press(screen.getByRole('button', { name: 'Increase load of Back Squat' }));
+    await fireEvent.press(logButton());
+
+    expect(await screen.findByText(/New record: Heaviest load/)).toBeOnTheScreen();
   });
 });

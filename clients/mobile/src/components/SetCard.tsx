@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { Button, Card } from '#/components/ui';
 import { Stepper } from '#/components/Stepper';
 import { SwipeableRow } from '#/components/SwipeableRow';
 import { HIT, useTheme } from '#/lib/theme';
+import { describePlates } from '#/lib/plates';
 import { displayToKg, formatLoad, kgToDisplay, loadStep, roundDisplayLoad, unitLabel } from '#/lib/units';
+import type { ExerciseLoading } from '#/state/queries/generated';
+import { SET_TYPE_LABEL, SET_TYPES, type SetType } from '#/state/queries/logbook';
 import type { Units } from '#/state/queries/profile';
 import type { TargetSet } from '#/state/queries/weekly-plan';
 import type { DisplaySet, SetPatch } from '#/state/queries/workout-session';
@@ -15,11 +18,19 @@ export interface SetValues {
   rpe: number | null;
 }
 
+/** What a set is logged with besides its numbers: its type and the athlete's note. */
+export interface SetExtras {
+  setType: SetType;
+  note: string | null;
+}
+
 /** What a card shows of a planned exercise (or of one logged outside the plan: no targets). */
 export interface CardExercise {
-  exercise: { id: string; name: string };
+  exercise: { id: string; name: string; loading?: ExerciseLoading | null };
   scheme: { summary: string };
   targetSets: readonly TargetSet[];
+  /** Exercises with the same group are done as a superset. */
+  supersetGroup?: string | null;
 }
 
 interface Props {
@@ -30,7 +41,14 @@ interface Props {
   /** The Copilot's next set for this exercise, if any. */
   suggestion?: SetValues | null;
   readOnly?: boolean;
-  onLog?: (values: SetValues) => void;
+  /** The athlete's bar and plates (kg): barbell loads show the plates per side. */
+  plates?: { barKg: number; platesKg: readonly number[] };
+  /** Records the last set broke ("Heaviest load, Best e1RM"), celebrated on the card. */
+  celebration?: string | null;
+  /** The rest after this exercise's sets (its own default), and how to change it. */
+  restSeconds?: number;
+  onRestChange?: (seconds: number) => void;
+  onLog?: (values: SetValues, extras: SetExtras) => void;
   onEdit?: (set: DisplaySet, patch: SetPatch) => void;
   onDelete?: (set: DisplaySet) => void;
 }
@@ -41,11 +59,12 @@ function targetLabel(t: TargetSet, units: Units): string {
 }
 
 function doneLabel(s: DisplaySet, units: Units): string {
-  return `${formatLoad(s.loadKg, units)} × ${s.reps}${s.rpe ? ` @${s.rpe}` : ''}`;
+  const type = s.setType && s.setType !== 'WORKING' ? `, ${SET_TYPE_LABEL[s.setType].toLowerCase()}` : '';
+  return `${formatLoad(s.loadKg, units)} × ${s.reps}${s.rpe ? ` @${s.rpe}` : ''}${type}`;
 }
 
 /** One planned exercise: target vs done, steppers in the user's units, one tap to log. */
-export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onEdit, onDelete }: Props) {
+export function SetCard({ planned, sets, units, suggestion, readOnly, plates, celebration, restSeconds, onRestChange, onLog, onEdit, onDelete }: Props) {
   const t = useTheme();
   const next = planned.targetSets[sets.length] ?? planned.targetSets[planned.targetSets.length - 1];
   const initial = useMemo<SetValues>(() => {
@@ -61,6 +80,8 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onE
   const [rpe, setRpe] = useState<number>(initial.rpe ?? 8);
   const [menuFor, setMenuFor] = useState<string | null>(null);
   const [editing, setEditing] = useState<DisplaySet | null>(null);
+  const [setType, setSetType] = useState<SetType>('WORKING');
+  const [note, setNote] = useState('');
 
   useEffect(() => {
     if (editing) return;
@@ -78,7 +99,9 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onE
       onEdit?.(editing, values);
       setEditing(null);
     } else {
-      onLog?.(values);
+      onLog?.(values, { setType, note: note.trim() || null });
+      setNote('');
+      setSetType('WORKING');
     }
   };
 
@@ -95,7 +118,15 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onE
       <Text accessibilityRole="header" style={[styles.name, { color: t.text }]}>
         {name}
       </Text>
-      <Text style={{ color: t.textMuted }}>{planned.scheme.summary}</Text>
+      <Text style={{ color: t.textMuted }}>
+        {planned.scheme.summary}
+        {planned.supersetGroup ? ` · Superset ${planned.supersetGroup}` : ''}
+      </Text>
+      {celebration ? (
+        <Text accessibilityRole="alert" style={[styles.record, { color: t.success }]}>
+          🏆 New record: {celebration}
+        </Text>
+      ) : null}
 
       {Array.from({ length: rows }, (_, i) => {
         const target = planned.targetSets[i];
@@ -125,9 +156,11 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onE
                 <Text style={[styles.cell, { color: done ? (pending ? t.pending : t.text) : t.textMuted }]}>
                   {done ? doneLabel(done, units) : ''}
                 </Text>
+                {done && done.setType !== 'WORKING' ? <Text style={[styles.type, { color: t.textMuted }]}>{SET_TYPE_LABEL[done.setType]}</Text> : null}
                 <Text style={[styles.status, { color: pending ? t.pending : t.success }]}>{done ? (pending ? '⟳' : '✓') : ''}</Text>
               </Pressable>
             </SwipeableRow>
+            {done?.note ? <Text style={{ color: t.textMuted, fontSize: 12 }}>Note: {done.note}</Text> : null}
             {pending && done?.lastError ? <Text style={{ color: t.pending, fontSize: 12 }}>Waiting to sync: {done.lastError}</Text> : null}
             {done && menuFor === done.id ? (
               <View style={styles.menu} accessibilityRole="menu">
@@ -155,10 +188,55 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, onLog, onE
             value={load}
             step={loadStep(units)}
             format={(v) => `${v} ${unitLabel(units)}`}
+            of={name}
             onChange={setLoad}
           />
-          <Stepper label="Reps" value={reps} step={1} min={0} max={100} onChange={setReps} />
-          <Stepper label="RPE" value={rpe} step={0.5} min={5} max={10} onChange={setRpe} />
+          {plates && planned.exercise.loading === 'BARBELL' && units === 'KG' ? (
+            <Text accessibilityLabel={`Plates for ${load} kg of ${name}: ${describePlates(load, plates.barKg, plates.platesKg)}`} style={{ color: t.textMuted }}>
+              Plates: {describePlates(load, plates.barKg, plates.platesKg)}
+            </Text>
+          ) : null}
+          <Stepper label="Reps" value={reps} step={1} min={0} max={100} of={name} onChange={setReps} />
+          <Stepper label="RPE" value={rpe} step={0.5} min={5} max={10} of={name} onChange={setRpe} />
+          {restSeconds !== undefined && onRestChange ? (
+            <Stepper
+              label="Rest"
+              value={restSeconds}
+              step={15}
+              min={0}
+              max={900}
+              of={name}
+              format={(v) => `${Math.floor(v / 60)}:${String(v % 60).padStart(2, '0')}`}
+              onChange={onRestChange}
+            />
+          ) : null}
+          {editing ? null : (
+            <View style={styles.types} accessibilityRole="radiogroup" accessibilityLabel={`Set type for ${name}`}>
+              {SET_TYPES.map((type) => (
+                <Pressable
+                  key={type}
+                  accessibilityRole="radio"
+                  aria-checked={type === setType}
+                  accessibilityLabel={`${SET_TYPE_LABEL[type]} set of ${name}`}
+                  onPress={() => setSetType(type)}
+                  style={[styles.chip, { backgroundColor: type === setType ? t.primary : t.surfaceAlt }]}
+                >
+                  <Text style={{ color: type === setType ? t.onPrimary : t.text }}>{SET_TYPE_LABEL[type]}</Text>
+                </Pressable>
+              ))}
+            </View>
+          )}
+          {editing ? null : (
+            <TextInput
+              accessibilityLabel={`Note for set ${sets.length + 1} of ${name}`}
+              placeholder="Note (optional)"
+              placeholderTextColor={t.textMuted}
+              value={note}
+              maxLength={500}
+              onChangeText={setNote}
+              style={[styles.note, { color: t.text, borderColor: t.border }]}
+            />
+          )}
           <View style={styles.actions}>
             <Button
               label={editing ? 'Save edit' : 'Log set'}
@@ -182,4 +260,9 @@ const styles = StyleSheet.create({
   menu: { flexDirection: 'row', gap: 8, paddingVertical: 8, flexWrap: 'wrap' },
   controls: { gap: 8, marginTop: 8 },
   actions: { flexDirection: 'row', gap: 8 },
+  types: { flexDirection: 'row', gap: 6, flexWrap: 'wrap' },
+  chip: { minHeight: HIT, paddingHorizontal: 12, borderRadius: 22, justifyContent: 'center' },
+  type: { fontSize: 12 },
+  note: { minHeight: HIT, borderWidth: StyleSheet.hairlineWidth, borderRadius: 8, paddingHorizontal: 10 },
+  record: { fontWeight: '700', marginTop: 4 },
 });

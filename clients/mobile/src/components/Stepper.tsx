@@ -9,6 +9,7 @@ export function Stepper({
   min = 0,
   max = Number.MAX_SAFE_INTEGER,
   format = (v: number) => String(v),
+  of,
   onChange,
 }: {
   label: string;
@@ -17,17 +18,20 @@ export function Stepper({
   min?: number;
   max?: number;
   format?: (v: number) => string;
+  /** What the value belongs to ("Back Squat"), when several steppers share a label on one screen. */
+  of?: string;
   onChange: (v: number) => void;
 }) {
   const t = useTheme();
   const set = (v: number) => onChange(Math.min(max, Math.max(min, Math.round(v * 1000) / 1000)));
   const shown = format(value);
+  const named = of ? `${label.toLowerCase()} of ${of}` : label.toLowerCase();
   return (
     <View
       style={styles.row}
       accessible
       accessibilityRole="adjustable"
-      accessibilityLabel={label}
+      accessibilityLabel={of ? `${label} of ${of}` : label}
       accessibilityValue={{ text: shown }}
       accessibilityActions={[{ name: 'increment' }, { name: 'decrement' }]}
       onAccessibilityAction={(e) => set(value + (e.nativeEvent.actionName === 'increment' ? step : -step))}
@@ -35,7 +39,7 @@ export function Stepper({
       <Text style={[styles.label, { color: t.textMuted }]}>{label}</Text>
       <Pressable
         accessibilityRole="button"
-        accessibilityLabel={`Decrease ${label.toLowerCase()}`}
+        accessibilityLabel={`Decrease ${named}`}
         onPress={() => set(value - step)}
         style={[styles.btn, { backgroundColor: t.surfaceAlt }]}
       >
@@ -44,7 +48,7 @@ export function Stepper({
       <Text style={[styles.value, { color: t.text }]}>{shown}</Text>
       <Pressable
         accessibilityRole="button"
-        accessibilityLabel={`Increase ${label.toLowerCase()}`}
+        accessibilityLabel={`Increase ${named}`}
         onPress={() => set(value + step)}
         style={[styles.btn, { backgroundColor: t.surfaceAlt }]}
       >

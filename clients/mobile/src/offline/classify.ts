@@ -61,6 +61,17 @@ const rejected: Record<QueueKind, string> = {
   updateSet: 'Edit not saved',
   deleteSet: 'Delete not saved',
   finishSession: 'Finish not saved',
+  setSessionNote: 'Note not saved',
+  setExerciseNote: 'Note not saved',
+  addSessionExercise: 'Exercise not added',
+  groupSessionSuperset: 'Superset not saved',
+  createExercise: 'Exercise not created',
+  swapPlannedExercise: 'Swap not saved',
+  skipPlannedExercise: 'Skip not saved',
+  addPlannedExercise: 'Exercise not added to the plan',
+  changePlannedTargets: 'Targets not saved',
+  groupPlannedSuperset: 'Superset not saved',
+  resetWeeklyPlan: 'Reset not saved',
 };
 
 /** The sentence the user sees when a queued change is dropped. */

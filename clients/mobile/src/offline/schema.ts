@@ -9,13 +9,32 @@ import type { VersionedSpec } from '#/state/persisted/versioned';
 export const QUEUE_VERSION = 1;
 
 /** Adding a kind keeps every stored item valid (no migration); removing or reshaping one needs one. */
-export const queueKinds = ['startSession', 'logSet', 'updateSet', 'deleteSet', 'finishSession'] as const;
+export const queueKinds = [
+  'startSession',
+  'logSet',
+  'updateSet',
+  'deleteSet',
+  'finishSession',
+  // the logbook: notes, exercises added to a session, supersets, custom exercises and plan edits
+  'setSessionNote',
+  'setExerciseNote',
+  'addSessionExercise',
+  'groupSessionSuperset',
+  'createExercise',
+  'swapPlannedExercise',
+  'skipPlannedExercise',
+  'addPlannedExercise',
+  'changePlannedTargets',
+  'groupPlannedSuperset',
+  'resetWeeklyPlan',
+] as const;
 export type QueueKind = (typeof queueKinds)[number];
 
 export const queueItemSchema = z.object({
   /** The idempotency key: made once when the user taps, kept across retries and restarts. */
   clientMutationId: z.string().min(1),
   kind: z.enum(queueKinds),
+  /** The lane the item waits in behind earlier ones: a session's id, or `plan:<weekStart>` for plan edits. */
   sessionId: z.string().min(1),
   /** The mutation input without clientMutationId (added when sending). */
   variables: z.record(z.string(), z.unknown()),

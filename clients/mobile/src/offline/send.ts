@@ -9,6 +9,17 @@ const operationOf: Record<QueueKind, keyof typeof operations> = {
   updateSet: 'UpdateSet',
   deleteSet: 'DeleteSet',
   finishSession: 'FinishSession',
+  setSessionNote: 'SetSessionNote',
+  setExerciseNote: 'SetExerciseNote',
+  addSessionExercise: 'AddSessionExercise',
+  groupSessionSuperset: 'GroupSessionSuperset',
+  createExercise: 'CreateExercise',
+  swapPlannedExercise: 'SwapPlannedExercise',
+  skipPlannedExercise: 'SkipPlannedExercise',
+  addPlannedExercise: 'AddPlannedExercise',
+  changePlannedTargets: 'ChangePlannedTargets',
+  groupPlannedSuperset: 'GroupPlannedSuperset',
+  resetWeeklyPlan: 'ResetWeeklyPlan',
 };
 
 /** The queue's transport: the item's persisted mutation, its stored input plus its clientMutationId. */

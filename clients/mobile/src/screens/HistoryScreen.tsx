@@ -1,3 +1,4 @@
+import { useRouter } from 'expo-router';
 import { useMemo, useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { LineChart } from '#/components/LineChart';
@@ -6,6 +7,7 @@ import { HIT, useTheme } from '#/lib/theme';
 import { formatLoad, kgToDisplay, unitLabel } from '#/lib/units';
 import type { ID } from '#/lib/graphql/scalars';
 import { useE1rmHistoryQuery, usePersonalRecordsQuery, type PersonalRecordKind } from '#/state/queries/history';
+import { sessionHistoryOf, useSessionHistory } from '#/state/queries/logbook';
 import { useUnits } from '#/state/queries/profile';
 
 const KIND_LABEL: Record<PersonalRecordKind, string> = {
@@ -14,10 +16,13 @@ const KIND_LABEL: Record<PersonalRecordKind, string> = {
   MOST_REPS_AT_LOAD: 'Most reps',
 };
 
-/** Personal records and the e1RM trend of one exercise. */
+/** Past sessions (newest first, with their records), personal records and the e1RM trend of one exercise. */
 export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
   const t = useTheme();
   const units = useUnits();
+  const router = useRouter();
+  const [{ data: past, fetching: loadingPast }] = useSessionHistory(20, athleteId);
+  const sessions = sessionHistoryOf(past);
   const [{ data, fetching, error }] = usePersonalRecordsQuery(athleteId);
   const records = data?.personalRecords ?? [];
   const exercises = useMemo(() => {
@@ -32,6 +37,41 @@ export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
 
   return (
     <Screen>
+      <Title>History</Title>
+      {!past && loadingPast ? <Loading label="Loading sessions" /> : null}
+      {sessions.map((s) => {
+        const summary = s.summary;
+        const when = new Date(s.startedAt).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+        const minutes = summary.durationSeconds != null ? `${Math.round(summary.durationSeconds / 60)} min` : 'in progress';
+        // A first time at an exercise "breaks" every record against nothing: noted, not celebrated.
+        const broken = summary.records.filter((r) => r.previous != null);
+        const firsts = [...new Set(summary.records.filter((r) => r.previous == null).map((r) => r.exercise.name))];
+        return (
+          <Pressable
+            key={s.id}
+            accessibilityRole="button"
+            accessibilityLabel={`Session of ${when}: ${minutes}, ${summary.hardSetCount} working sets, volume ${formatLoad(summary.volumeKg, units)}${
+              broken.length ? `, ${broken.length} records` : ''
+            }`}
+            onPress={() => router.push(`/session/${s.id}`)}
+          >
+            <Card>
+              <Title level={3}>{when}</Title>
+              <Body muted>
+                {minutes} · {summary.setCount} sets ({summary.hardSetCount} working) · {summary.exerciseCount} exercises · volume {formatLoad(summary.volumeKg, units)}
+              </Body>
+              {broken.map((r) => (
+                <Body key={`${r.setId}-${r.kind}`} style={{ color: t.success }}>
+                  🏆 {r.exercise.name}: {KIND_LABEL[r.kind]} {r.kind === 'MOST_REPS_AT_LOAD' ? `${r.value} reps` : formatLoad(r.value, units)}
+                </Body>
+              ))}
+              {firsts.length ? <Body muted>First time: {firsts.join(', ')}</Body> : null}
+              {s.note ? <Body>Note: {s.note}</Body> : null}
+            </Card>
+          </Pressable>
+        );
+      })}
+      {sessions.length === 0 && !loadingPast ? <Body muted>No sessions yet.</Body> : null}
       <Title>Personal records</Title>
       {!data && fetching ? <Loading label="Loading records" /> : null}
       <ErrorText error={error} />

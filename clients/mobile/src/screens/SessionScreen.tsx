@@ -1,12 +1,23 @@
-import { useCallback, useMemo, useState } from 'react';
-import { Text } from 'react-native';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { CopilotCard } from '#/components/CopilotCard';
 import { RestTimer } from '#/components/RestTimer';
 import { SetCard, type CardExercise, type SetValues } from '#/components/SetCard';
 import { SyncBanner } from '#/components/SyncBanner';
-import { Body, Button, ErrorText, Loading, Screen, Title } from '#/components/ui';
+import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { weekStartOf } from '#/lib/dates';
-import { useTheme } from '#/lib/theme';
+import { HIT, useTheme } from '#/lib/theme';
+import { useOfflineQueue, useQueueState } from '#/offline/OfflineQueueProvider';
+import {
+  pendingPlanEdits,
+  pendingSessionExtras,
+  sessionExtraKinds,
+  useExerciseSearch,
+  useRefetchOnConfirmed,
+  useSessionLogbook,
+  type SessionExtra,
+} from '#/state/queries/logbook';
+import type { ExerciseLoading, MovementPattern, MuscleGroup, PersonalRecordKind } from '#/state/queries/generated';
 import { usePreferences } from '#/state/persisted';
 import { useCopilot } from '#/state/queries/copilot';
 import type { Equipment } from '#/state/queries/generated';
@@ -32,11 +43,13 @@ import {
 export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sessionId: ID; athleteId?: ID; readOnly?: boolean }) {
   const t = useTheme();
   const units = useUnits();
-  const { preferences } = usePreferences();
-  const { result, session, sets, applyLiveEvent } = useSessionSets(sessionId);
+  const { preferences, setPreference } = usePreferences();
+  const { result, session, sets, applyLiveEvent, refetch } = useSessionSets(sessionId);
+  useRefetchOnConfirmed(sessionId, sessionExtraKinds, useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const weekStart = weekStartOf(session ? new Date(session.startedAt) : new Date());
   const [{ data: planData }] = useWeeklyPlanQuery(weekStart, athleteId);
-  const day = planDay(planData?.weeklyPlan, session?.planDayNumber);
+  const { items: queued } = useQueueState();
+  const day = planDay(pendingPlanEdits(planData?.weeklyPlan, queued), session?.planDayNumber);
   const [equipmentTaken, setEquipmentTaken] = useState<readonly Equipment[]>([]);
   // Until its start reaches the server (a session started offline) there is nothing to ask or watch there.
   const live = !!session?.onServer;
@@ -51,6 +64,29 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   const updateSet = useUpdateSet(sessionId);
   const deleteSet = useDeleteSet(sessionId);
   const finish = useFinishSession(sessionId);
+  const logbook = useSessionLogbook(sessionId);
+  const queue = useOfflineQueue();
+  const { items } = useQueueState();
+  const [selected, setSelected] = useState<readonly ID[]>([]);
+  const [adding, setAdding] = useState(false);
+  const [celebrations, setCelebrations] = useState<Record<ID, string>>({});
+
+  // A set that broke a record is celebrated on its card as soon as the server says so.
+  useEffect(
+    () =>
+      queue.onEvent((event) => {
+        if (event.type !== 'succeeded' || event.item.kind !== 'logSet' || event.item.sessionId !== sessionId) return;
+        const records = (event.payload.newRecords as PersonalRecordKind[] | undefined) ?? [];
+        const exerciseId = String(event.item.variables.exerciseId);
+        setCelebrations((c) => ({ ...c, [exerciseId]: records.length > 0 ? records.map((r) => RECORD_LABEL[r]).join(', ') : '' }));
+      }),
+    [queue, sessionId],
+  );
+
+  const { extras, note: pendingNote } = useMemo(
+    () => pendingSessionExtras((session?.exercises ?? []) as SessionExtra[], items, sessionId),
+    [session?.exercises, items, sessionId],
+  );
 
   // Each event carries the set as it stands: it is applied to what is shown, nothing is refetched.
   useSessionUpdates(live ? sessionId : null, applyLiveEvent);
@@ -58,9 +94,15 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   // Planned exercises first, then anything logged outside the plan, then the Copilot's swap.
   const swap = suggestion?.swap;
   const cards = useMemo<CardExercise[]>(() => {
-    const planned: CardExercise[] = day?.exercises ?? [];
+    const groups = new Map(extras.map((e) => [e.exercise.id, e.supersetGroup]));
+    const planned: CardExercise[] = (day?.exercises ?? []).map((p) => ({ ...p, supersetGroup: groups.has(p.exercise.id) ? groups.get(p.exercise.id) : p.supersetGroup }));
     const ids = new Set(planned.map((p) => p.exercise.id));
     const extra = new Map<ID, CardExercise>();
+    for (const e of extras) {
+      if (e.added && !ids.has(e.exercise.id)) {
+        extra.set(e.exercise.id, { exercise: e.exercise, scheme: { summary: 'Added to this session' }, targetSets: [], supersetGroup: e.supersetGroup });
+      }
+    }
     for (const s of sets) {
       if (!ids.has(s.exercise.id) && !extra.has(s.exercise.id)) {
         extra.set(s.exercise.id, { exercise: s.exercise, scheme: { summary: 'Not in the plan' }, targetSets: [] });
@@ -71,7 +113,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
       extra.set(swap.exerciseId, { exercise: { id: swap.exerciseId, name: swap.name }, scheme: { summary: `Swap for ${replaced}` }, targetSets: [] });
     }
     return [...planned, ...extra.values()];
-  }, [day, sets, swap]);
+  }, [day, sets, swap, extras]);
 
   // The swap's card starts at the Copilot's numbers for it.
   const swapValues = useMemo<SetValues | null>(() => {
@@ -80,6 +122,14 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   }, [swap, suggestion?.nextSet]);
 
   const setsOf = (exerciseId: ID): DisplaySet[] => sets.filter((s) => s.exercise.id === exerciseId);
+  /** In a superset the rest comes after the group: only the group's last card starts the timer. */
+  const restsAfter = (card: CardExercise) => {
+    if (!card.supersetGroup) return true;
+    const group = cards.filter((c) => c.supersetGroup === card.supersetGroup);
+    return group[group.length - 1]?.exercise.id === card.exercise.id;
+  };
+  const toggleSelected = (id: ID) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const editable = !readOnly && !session?.finishedAt;
   const onRestDone = useCallback(() => setRest(null), []);
 
   if (!session && result.fetching) return <Loading label="Loading session" />;
@@ -132,16 +182,73 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
                 ? swapValues
                 : null
           }
-          onLog={(values) => {
-            const restSeconds = suggestion?.restSeconds || preferences.defaultRestSeconds;
-            logSet({ exercise: planned.exercise, ...values, restSeconds });
+          plates={{ barKg: preferences.barKg, platesKg: preferences.platesKg }}
+          restSeconds={preferences.restByExercise[planned.exercise.id] ?? preferences.defaultRestSeconds}
+          onRestChange={(seconds) => setPreference('restByExercise', { ...preferences.restByExercise, [planned.exercise.id]: seconds })}
+          celebration={celebrations[planned.exercise.id] || null}
+          onLog={(values, extrasOfSet) => {
+            // The exercise's own rest when the athlete set one, else the Copilot's, else the default.
+            const restSeconds = preferences.restByExercise[planned.exercise.id] ?? (suggestion?.restSeconds || preferences.defaultRestSeconds);
+            logSet({ exercise: planned.exercise, ...values, restSeconds, setType: extrasOfSet.setType, note: extrasOfSet.note });
             setAppliedSuggestion(null);
-            setRest(restSeconds);
+            setCelebrations((c) => ({ ...c, [planned.exercise.id]: '' }));
+            if (restsAfter(planned)) setRest(restSeconds);
           }}
           onEdit={(set, patch) => updateSet(set, patch)}
           onDelete={(set) => deleteSet(set.id)}
         />
       ))}
+      {editable && cards.length > 1 ? (
+        <Card>
+          <Title level={2}>Superset</Title>
+          <View style={styles.chips}>
+            {cards.map((c) => (
+              <Pressable
+                key={c.exercise.id}
+                accessibilityRole="checkbox"
+                aria-checked={selected.includes(c.exercise.id)}
+                accessibilityLabel={`Select ${c.exercise.name} for a superset`}
+                onPress={() => toggleSelected(c.exercise.id)}
+                style={[styles.chip, { backgroundColor: selected.includes(c.exercise.id) ? t.primary : t.surfaceAlt }]}
+              >
+                <Text style={{ color: selected.includes(c.exercise.id) ? t.onPrimary : t.text }}>{c.exercise.name}</Text>
+              </Pressable>
+            ))}
+          </View>
+          <Button
+            label="Make superset"
+            variant="secondary"
+            disabled={selected.length < 2}
+            onPress={() => {
+              logbook.groupSuperset(cards.filter((c) => selected.includes(c.exercise.id)).map((c) => c.exercise));
+              setSelected([]);
+            }}
+          />
+        </Card>
+      ) : null}
+      {editable ? (
+        adding ? (
+          <AddExercisePanel
+            onAdd={(exercise) => {
+              logbook.addExercise(exercise);
+              setAdding(false);
+            }}
+            onCreate={(input) => {
+              logbook.createExercise(input);
+              setAdding(false);
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        ) : (
+          <Button label="Add exercise" variant="secondary" onPress={() => setAdding(true)} />
+        )
+      ) : null}
+      <SessionNote
+        note={pendingNote !== undefined ? pendingNote : (session.note ?? null)}
+        pending={pendingNote !== undefined}
+        readOnly={readOnly}
+        onSave={logbook.setNote}
+      />
       {cards.length === 0 ? <Text style={{ color: t.textMuted }}>No exercises planned for this session.</Text> : null}
       {readOnly || session.finishedAt ? null : (
         <Button label="Finish session" variant="secondary" onPress={() => void finish()} />
@@ -149,3 +256,142 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
     </Screen>
   );
 }
+
+const RECORD_LABEL: Record<PersonalRecordKind, string> = {
+  HEAVIEST_LOAD: 'Heaviest load',
+  MOST_REPS_AT_LOAD: 'Most reps at this load',
+  BEST_E1RM: 'Best e1RM',
+};
+
+const CUSTOM_MUSCLES: readonly { muscle: MuscleGroup; label: string; pattern: MovementPattern }[] = [
+  { muscle: 'CHEST', label: 'Chest', pattern: 'HORIZONTAL_PUSH' },
+  { muscle: 'UPPER_BACK', label: 'Upper back', pattern: 'HORIZONTAL_PULL' },
+  { muscle: 'LATS', label: 'Lats', pattern: 'VERTICAL_PULL' },
+  { muscle: 'FRONT_DELTS', label: 'Shoulders', pattern: 'VERTICAL_PUSH' },
+  { muscle: 'QUADS', label: 'Quads', pattern: 'SQUAT' },
+  { muscle: 'HAMSTRINGS', label: 'Hamstrings', pattern: 'HINGE' },
+  { muscle: 'GLUTES', label: 'Glutes', pattern: 'HIP_ISOLATION' },
+  { muscle: 'BICEPS', label: 'Biceps', pattern: 'ELBOW_FLEXION' },
+  { muscle: 'TRICEPS', label: 'Triceps', pattern: 'ELBOW_EXTENSION' },
+  { muscle: 'ABS', label: 'Abs', pattern: 'CORE' },
+];
+const CUSTOM_LOADING: readonly { loading: ExerciseLoading; label: string }[] = [
+  { loading: 'BARBELL', label: 'Barbell' },
+  { loading: 'DUMBBELL', label: 'Dumbbell' },
+  { loading: 'STACK', label: 'Machine' },
+  { loading: 'BODYWEIGHT', label: 'Bodyweight' },
+];
+
+/** Search the catalog and your exercises (recently used first), or make a custom one. */
+function AddExercisePanel({
+  onAdd,
+  onCreate,
+  onCancel,
+}: {
+  onAdd: (exercise: { id: ID; name: string; loading: ExerciseLoading }) => void;
+  onCreate: (input: { name: string; pattern: MovementPattern; loading: ExerciseLoading; primaryMuscles: MuscleGroup[] }) => void;
+  onCancel: () => void;
+}) {
+  const t = useTheme();
+  const [search, setSearch] = useState('');
+  const [{ data, error }] = useExerciseSearch(search);
+  const [name, setName] = useState('');
+  const [muscle, setMuscle] = useState(CUSTOM_MUSCLES[0]!);
+  const [loading, setLoading] = useState<ExerciseLoading>('BARBELL');
+  const found = (data?.exercises ?? []).slice(0, 8);
+  return (
+    <Card>
+      <Title level={2}>Add an exercise</Title>
+      <TextInput
+        accessibilityLabel="Search exercises"
+        placeholder="Search by name"
+        placeholderTextColor={t.textMuted}
+        value={search}
+        onChangeText={setSearch}
+        style={[styles.input, { color: t.text, borderColor: t.border }]}
+      />
+      <ErrorText error={error} />
+      {found.map((e) => (
+        <Button key={e.id} label={e.name + (e.isCustom ? ' (yours)' : '')} variant="secondary" accessibilityLabel={`Add ${e.name}`} onPress={() => onAdd(e)} />
+      ))}
+      <Title level={3}>Or make your own</Title>
+      <TextInput
+        accessibilityLabel="New exercise name"
+        placeholder="Name"
+        placeholderTextColor={t.textMuted}
+        value={name}
+        maxLength={100}
+        onChangeText={setName}
+        style={[styles.input, { color: t.text, borderColor: t.border }]}
+      />
+      <View style={styles.chips} accessibilityRole="radiogroup" accessibilityLabel="Main muscle">
+        {CUSTOM_MUSCLES.map((m) => (
+          <Pressable
+            key={m.muscle}
+            accessibilityRole="radio"
+            aria-checked={m === muscle}
+            onPress={() => setMuscle(m)}
+            style={[styles.chip, { backgroundColor: m === muscle ? t.primary : t.surfaceAlt }]}
+          >
+            <Text style={{ color: m === muscle ? t.onPrimary : t.text }}>{m.label}</Text>
+          </Pressable>
+        ))}
+      </View>
+      <View style={styles.chips} accessibilityRole="radiogroup" accessibilityLabel="Loaded with">
+        {CUSTOM_LOADING.map((l) => (
+          <Pressable
+            key={l.loading}
+            accessibilityRole="radio"
+            aria-checked={l.loading === loading}
+            onPress={() => setLoading(l.loading)}
+            style={[styles.chip, { backgroundColor: l.loading === loading ? t.primary : t.surfaceAlt }]}
+          >
+            <Text style={{ color: l.loading === loading ? t.onPrimary : t.text }}>{l.label}</Text>
+          </Pressable>
+        ))}
+      </View>
+      <View style={styles.row}>
+        <Button
+          label="Create and add"
+          disabled={name.trim().length < 2}
+          onPress={() => onCreate({ name: name.trim(), pattern: muscle.pattern, loading, primaryMuscles: [muscle.muscle] })}
+        />
+        <Button label="Cancel" variant="secondary" onPress={onCancel} />
+      </View>
+    </Card>
+  );
+}
+
+/** The session's note: written any time, also after finishing; queued like every change. */
+function SessionNote({ note, pending, readOnly, onSave }: { note: string | null; pending: boolean; readOnly: boolean; onSave: (note: string) => void }) {
+  const t = useTheme();
+  const [draft, setDraft] = useState(note ?? '');
+  useEffect(() => setDraft(note ?? ''), [note]);
+  if (readOnly) return note ? <Body muted>Note: {note}</Body> : null;
+  return (
+    <Card>
+      <Title level={2}>Session note</Title>
+      <TextInput
+        accessibilityLabel="Session note"
+        placeholder="How did it go?"
+        placeholderTextColor={t.textMuted}
+        value={draft}
+        multiline
+        maxLength={2000}
+        onChangeText={setDraft}
+        style={[styles.input, { color: t.text, borderColor: t.border, minHeight: 64 }]}
+      />
+      <View style={styles.row}>
+        <Button label="Save note" variant="secondary" disabled={draft.trim() === (note ?? '').trim()} onPress={() => onSave(draft)} />
+        {pending ? <Body muted>waiting to sync</Body> : null}
+      </View>
+    </Card>
+  );
+}
+
+const styles = StyleSheet.create({
+  chips: { flexDirection: 'row', gap: 8, flexWrap: 'wrap' },
+  chip: { minHeight: HIT, paddingHorizontal: 14, borderRadius: 22, justifyContent: 'center' },
+  input: { minHeight: HIT, borderWidth: StyleSheet.hairlineWidth, borderRadius: 8, paddingHorizontal: 10 },
+  row: { flexDirection: 'row', gap: 8, alignItems: 'center', flexWrap: 'wrap' },
+});

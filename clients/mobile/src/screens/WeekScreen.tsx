@@ -1,6 +1,6 @@
 import { useRouter } from 'expo-router';
-import { useState } from 'react';
-import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { useCallback, useState } from 'react';
+import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { SyncBanner } from '#/components/SyncBanner';
 import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { addDays, formatDay, weekStartOf } from '#/lib/dates';
@@ -9,7 +9,8 @@ import { formatLoad, unitLabel } from '#/lib/units';
 import { useQueueState } from '#/offline/OfflineQueueProvider';
 import { sessionsOf, useSessionsQuery } from '#/state/queries/history';
 import { useUnits, useUpdateProfile, type Units } from '#/state/queries/profile';
-import { useWeeklyPlanQuery, type PlannedExercise, type TargetSet } from '#/state/queries/weekly-plan';
+import { planEditKinds, planLane, pendingPlanEdits, useExerciseSearch, useExerciseSwaps, usePlanEdits, useRefetchOnConfirmed } from '#/state/queries/logbook';
+import { useWeeklyPlanQuery, type PlanDay, type PlannedExercise, type TargetSet } from '#/state/queries/weekly-plan';
 import { openSessionOf, useStartSession } from '#/state/queries/workout-session';
 
 /** This week's plan, day by day, with a button to start the day's session (or resume an open one). */
@@ -17,11 +18,15 @@ export function WeekScreen() {
   const router = useRouter();
   const units = useUnits();
   const [weekStart, setWeekStart] = useState(() => weekStartOf(new Date()));
-  const [{ data, fetching, error }] = useWeeklyPlanQuery(weekStart);
+  const [{ data, fetching, error }, reexecute] = useWeeklyPlanQuery(weekStart);
+  useRefetchOnConfirmed(planLane(weekStart), planEditKinds, useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]));
+  const edits = usePlanEdits(weekStart);
+  const [editing, setEditing] = useState<string | null>(null);
   const [{ data: recent }] = useSessionsQuery(1);
   const start = useStartSession();
   const { items } = useQueueState();
-  const plan = data?.weeklyPlan;
+  const plan = pendingPlanEdits(data?.weeklyPlan, items);
+  const editsWaiting = items.some((i) => i.sessionId === planLane(weekStart));
   const open = openSessionOf(sessionsOf(recent), items);
   const openDay = plan?.days.find((d) => d.dayNumber === open?.planDayNumber);
 
@@ -55,11 +60,62 @@ export function WeekScreen() {
             Day {day.dayNumber}: {day.name}
           </Title>
           <Body muted>about {day.estimatedMinutes} min</Body>
-          {day.exercises.map((e) => (
-            <Body key={e.exercise.id}>
-              {e.exercise.name} · {targetsLabel(e.targetSets, e.measure, units)}
-            </Body>
-          ))}
+          {day.exercises.map((e, i) => {
+            const key = `${day.dayNumber}:${e.exercise.id}`;
+            return (
+              <View key={e.exercise.id}>
+                <View style={styles.exercise}>
+                  <Body style={{ flex: 1 }}>
+                    {e.exercise.name} · {targetsLabel(e.targetSets, e.measure, units)}
+                    {e.supersetGroup ? ` · Superset ${e.supersetGroup}` : ''}
+                    {e.swappedFrom ? ` · instead of ${e.swappedFrom.name}` : ''}
+                  </Body>
+                  <Button
+                    label={editing === key ? 'Done' : 'Edit'}
+                    variant="secondary"
+                    accessibilityLabel={`${editing === key ? 'Close' : 'Edit'} ${e.exercise.name} on day ${day.dayNumber}`}
+                    onPress={() => setEditing(editing === key ? null : key)}
+                  />
+                </View>
+                {editing === key ? (
+                  <ExerciseEdits
+                    day={day}
+                    planned={e}
+                    next={day.exercises[i + 1]}
+                    onSwap={(to) => {
+                      edits.swap(day.dayNumber, e.exercise.id, to);
+                      setEditing(null);
+                    }}
+                    onSkip={() => {
+                      edits.skip(day.dayNumber, e.exercise.id);
+                      setEditing(null);
+                    }}
+                    onSuperset={(ids) => {
+                      edits.superset(day.dayNumber, ids);
+                      setEditing(null);
+                    }}
+                    onSets={(sets) => edits.changeTargets(day.dayNumber, e.exercise.id, { sets })}
+                  />
+                ) : null}
+              </View>
+            );
+          })}
+          {editing === `${day.dayNumber}:add` ? (
+            <AddToDay
+              onAdd={(exercise) => {
+                edits.add(day.dayNumber, exercise);
+                setEditing(null);
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          ) : (
+            <Button
+              label="Add exercise"
+              variant="secondary"
+              accessibilityLabel={`Add an exercise to day ${day.dayNumber}`}
+              onPress={() => setEditing(`${day.dayNumber}:add`)}
+            />
+          )}
           <Button
             label="Start"
             accessibilityLabel={`Start day ${day.dayNumber}, ${day.name}`}
@@ -67,10 +123,82 @@ export function WeekScreen() {
           />
         </Card>
       ))}
+      {plan && (plan.isEdited || editsWaiting) ? (
+        <Card>
+          <Body muted>{editsWaiting ? 'Plan edits waiting to sync' : 'This week has your edits.'}</Body>
+          <Button label="Reset to generated" variant="secondary" onPress={() => edits.reset()} />
+        </Card>
+      ) : null}
       {plan && plan.untrainedMuscles.length > 0 ? (
         <Body muted>Not trained this week (equipment or time): {plan.untrainedMuscles.map((m) => m.replace(/_/g, ' ').toLowerCase()).join(', ')}</Body>
       ) : null}
     </Screen>
+  );
+}
+
+/** Swap (the server's suggestions: same main muscle, your equipment), skip, or superset with the next exercise. */
+function ExerciseEdits({
+  day,
+  planned,
+  next,
+  onSwap,
+  onSkip,
+  onSuperset,
+  onSets,
+}: {
+  day: PlanDay;
+  planned: PlannedExercise;
+  next: PlannedExercise | undefined;
+  onSwap: (to: { id: string; name: string }) => void;
+  onSkip: () => void;
+  onSuperset: (ids: string[]) => void;
+  onSets: (sets: number) => void;
+}) {
+  const [{ data, fetching, error }] = useExerciseSwaps(planned.exercise.id);
+  const onDay = new Set(day.exercises.map((e) => e.exercise.id));
+  const swaps = (data?.exerciseSwaps ?? []).filter((s) => !onDay.has(s.id));
+  return (
+    <View style={styles.edits}>
+      {fetching && !data ? <Loading label="Finding swaps" /> : null}
+      <ErrorText error={error} />
+      {swaps.map((s) => (
+        <Button key={s.id} label={`Swap for ${s.name}`} variant="secondary" onPress={() => onSwap(s)} />
+      ))}
+      <View style={styles.exercise}>
+        <Button label="One set less" variant="secondary" disabled={planned.targetSets.length <= 1} onPress={() => onSets(planned.targetSets.length - 1)} />
+        <Button label="One set more" variant="secondary" disabled={planned.targetSets.length >= 6} onPress={() => onSets(planned.targetSets.length + 1)} />
+      </View>
+      <Button label={`Skip ${planned.exercise.name}`} variant="secondary" onPress={onSkip} />
+      {planned.supersetGroup ? (
+        <Button label="Take out of superset" variant="secondary" onPress={() => onSuperset([planned.exercise.id])} />
+      ) : next ? (
+        <Button label={`Superset with ${next.exercise.name}`} variant="secondary" onPress={() => onSuperset([planned.exercise.id, next.exercise.id])} />
+      ) : null}
+    </View>
+  );
+}
+
+/** Any catalog exercise, or one of yours, added to a day of the week. */
+function AddToDay({ onAdd, onCancel }: { onAdd: (exercise: { id: string; name: string }) => void; onCancel: () => void }) {
+  const t = useTheme();
+  const [search, setSearch] = useState('');
+  const [{ data, error }] = useExerciseSearch(search);
+  return (
+    <View style={styles.edits}>
+      <TextInput
+        accessibilityLabel="Search exercises to add"
+        placeholder="Search by name"
+        placeholderTextColor={t.textMuted}
+        value={search}
+        onChangeText={setSearch}
+        style={[styles.input, { color: t.text, borderColor: t.border }]}
+      />
+      <ErrorText error={error} />
+      {(data?.exercises ?? []).slice(0, 6).map((e) => (
+        <Button key={e.id} label={`Add ${e.name}`} variant="secondary" onPress={() => onAdd(e)} />
+      ))}
+      <Button label="Cancel" variant="secondary" onPress={onCancel} />
+    </View>
   );
 }
 
@@ -111,6 +239,9 @@ function UnitsToggle({ units }: { units: Units }) {
 
 const styles = StyleSheet.create({
   header: { flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', gap: 8 },
+  exercise: { flexDirection: 'row', alignItems: 'center', gap: 8 },
+  edits: { gap: 6, paddingVertical: 6 },
+  input: { minHeight: HIT, borderWidth: StyleSheet.hairlineWidth, borderRadius: 8, paddingHorizontal: 10 },
   units: { flexDirection: 'row', alignItems: 'center', gap: 8, flexWrap: 'wrap' },
   unit: { minHeight: HIT, minWidth: HIT, paddingHorizontal: 14, borderRadius: 22, alignItems: 'center', justifyContent: 'center' },
 });

@@ -186,6 +186,8 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
           finishedAt: null,
           planDayNumber: (input.planDayNumber as number | undefined) ?? null,
           version: 1,
+          note: null,
+          exercises: [],
           sets: [],
         };
         sessions.set(session.id, session);
@@ -210,10 +212,15 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
           rpe: (input.rpe as number | null) ?? null,
           restSeconds: (input.restSeconds as number | null) ?? null,
           performedAt: String(input.performedAt ?? new Date().toISOString()),
-          isWarmup: input.isWarmup === true,
+          isWarmup: input.isWarmup === true || input.setType === 'WARMUP',
+          setType: (input.setType as WorkoutSet['setType'] | undefined) ?? (input.isWarmup === true ? 'WARMUP' : 'WORKING'),
+          note: (input.note as string | null | undefined) ?? null,
         };
         session.sets = [...session.sets, set];
-        return { ...base, setId: set.id, set, session: bump(session), newRecords: [] };
+        // A heavier load than any earlier set of the exercise is a record (enough for the app's celebration).
+        const heaviest = Math.max(0, ...[...sessions.values()].flatMap((x) => x.sets).filter((x) => x.exercise.id === set.exercise.id && x.id !== set.id && !x.isWarmup).map((x) => x.loadKg));
+        const newRecords = !set.isWarmup && heaviest > 0 && set.loadKg > heaviest ? ['HEAVIEST_LOAD'] : [];
+        return { ...base, setId: set.id, set, session: bump(session), newRecords };
       }
       case 'UpdateSet': {
         const session = sessionOfSet(input.setId);

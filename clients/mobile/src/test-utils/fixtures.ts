@@ -36,6 +36,7 @@ const exercise = (id: string, name: string, primaryMuscles: PlanExercise['primar
   secondaryMuscles,
   equipment: ['BARBELL'],
   loading: 'BARBELL',
+  isCustom: false,
 });
 const squat = exercise('barbell-back-squat', 'Back Squat', ['QUADS', 'GLUTES'], ['ADDUCTORS', 'LOWER_BACK']);
 const bench = exercise('barbell-bench-press', 'Bench Press', ['CHEST'], ['FRONT_DELTS', 'TRICEPS']);
@@ -45,6 +46,9 @@ const deadlift = exercise('conventional-deadlift', 'Deadlift', ['HAMSTRINGS', 'G
 const planned = (e: PlanExercise, sets: number, repsMin: number, repsMax: number, loadKg: number, rpe: number): PlannedExercise => ({
   role: 'MAIN',
   measure: 'REPS',
+  supersetGroup: null,
+  added: false,
+  swappedFrom: null,
   exercise: e,
   scheme: { kind: 'DOUBLE_PROGRESSION', summary: `${sets} × ${repsMin}–${repsMax}`, targetRpe: rpe },
   targetSets: Array.from({ length: sets }, (_, i) => ({ setNumber: i + 1, repsMin, repsMax, load: loadKg, loadKg, rpe })),
@@ -58,6 +62,8 @@ export const weeklyPlan: WeeklyPlan = {
   split: 'FULL_BODY',
   unit: 'KG',
   isDeloadWeek: false,
+  editsVersion: 0,
+  isEdited: false,
   untrainedMuscles: [],
   days: [
     { dayNumber: 1, name: 'Day A', focus: 'FULL_BODY', estimatedMinutes: 55, exercises: [planned(squat, 3, 5, 5, 100, 8), planned(bench, 3, 5, 8, 70, 8)] },
@@ -72,6 +78,8 @@ export const session: WorkoutSession = {
   finishedAt: null,
   planDayNumber: 1,
   version: 1,
+  note: null,
+  exercises: [],
   sets: [
     {
       id: '5e7a0000-0000-4000-8000-000000000001',
@@ -84,6 +92,8 @@ export const session: WorkoutSession = {
       restSeconds: 180,
       performedAt: '2026-11-24T10:00:00Z',
       isWarmup: false,
+      setType: 'WORKING',
+      note: null,
     },
   ],
 };

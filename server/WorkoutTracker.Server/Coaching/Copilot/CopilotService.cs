@@ -20,7 +20,7 @@ public sealed class CopilotService(
     IDbContextFactory<WorkoutDb> dbFactory,
     ProfileService profiles,
     WeeklyPlanService plans,
-    ExerciseCatalogCache catalog)
+    ExerciseLookup exercisesOf)
 {
     /// <summary>The suggestion for a session the reader may read (the athlete, or a linked coach).</summary>
     public async Task<CopilotSuggestion> SuggestAsync(User reader, Guid sessionId, IReadOnlyCollection<Equipment> equipmentTaken, CancellationToken cancellationToken)
@@ -44,8 +44,9 @@ public sealed class CopilotService(
             .ToListAsync(cancellationToken);
         var profile = (await profiles.GetAsync(session.AthleteId, cancellationToken)).ToTrainingProfile();
         var progress = await plans.LoadProgressAsync(session.AthleteId, cancellationToken);
-        var exercises = await catalog.AllAsync();
-        var plan = PlanGenerator.Generate(profile, exercises, progress, DateOnly.FromDateTime(session.StartedAt.UtcDateTime));
+        // The athlete's exercises (the catalog and their own) and their week as edited: a swapped-in or custom exercise is advised on like any other.
+        var exercises = await exercisesOf.UsableAsync(session.AthleteId, cancellationToken);
+        var plan = (await plans.GetAsync(session.AthleteId, BodyMap.BodyMapRules.WeekStartOf(session.StartedAt), cancellationToken)).Plan;
         var day = plan.Days.FirstOrDefault(d => d.DayNumber == session.PlanDayNumber)?.Exercises ?? [];
 
         var advice = CopilotEngine.Suggest(new CopilotInput(

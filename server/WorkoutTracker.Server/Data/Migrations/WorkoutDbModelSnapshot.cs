@@ -276,6 +276,10 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
                     b.Property<string>("Pattern")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -297,7 +301,8 @@ namespace WorkoutTracker.Server.Data.Migrations
 
                     b.HasIndex("Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_exercises_name");
+                        .HasDatabaseName("ix_exercises_name")
+                        .HasFilter("owner_id IS NULL");
 
                     b.HasIndex("PrimaryMuscles")
                         .HasDatabaseName("ix_exercises_primary_muscles");
@@ -308,6 +313,11 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasDatabaseName("ix_exercises_secondary_muscles");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SecondaryMuscles"), "gin");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exercises_owner_id_name")
+                        .HasFilter("owner_id IS NOT NULL");
 
                     b.ToTable("exercises", (string)null);
                 });
@@ -430,6 +440,70 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasDatabaseName("ix_history_imports_athlete_id_created_at");
 
                     b.ToTable("history_imports", (string)null);
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Notes.ExerciseNote", b =>
+                {
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AthleteId", "ExerciseId")
+                        .HasName("pk_exercise_notes");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_exercise_notes_exercise_id");
+
+                    b.ToTable("exercise_notes", (string)null);
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Plans.PlanWeekEdits", b =>
+                {
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<string>("Edits")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("edits");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("AthleteId", "WeekStart")
+                        .HasName("pk_plan_edits");
+
+                    b.ToTable("plan_edits", (string)null);
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Profiles.AthleteProfile", b =>
@@ -574,6 +648,39 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.ToTable("exercise_progress", (string)null);
                 });
 
+            modelBuilder.Entity("WorkoutTracker.Server.Sessions.SessionExercise", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<bool>("Added")
+                        .HasColumnType("boolean")
+                        .HasColumnName("added");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("SupersetGroup")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("superset_group");
+
+                    b.HasKey("SessionId", "ExerciseId")
+                        .HasName("pk_session_exercises");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_session_exercises_exercise_id");
+
+                    b.ToTable("session_exercises", (string)null);
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Sessions.TrainingSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -592,6 +699,11 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.Property<int>("NextSetOrder")
                         .HasColumnType("integer")
                         .HasColumnName("next_set_order");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
 
                     b.Property<int?>("PlanDayNumber")
                         .HasColumnType("integer")
@@ -642,6 +754,11 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("numeric(7,3)")
                         .HasColumnName("load_kg");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer")
                         .HasColumnName("order");
@@ -666,6 +783,12 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid")
                         .HasColumnName("session_id");
+
+                    b.Property<string>("SetType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("set_type");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -696,6 +819,8 @@ namespace WorkoutTracker.Server.Data.Migrations
                             t.HasCheckConstraint("ck_sets_rest", "rest_seconds IS NULL OR rest_seconds >= 0");
 
                             t.HasCheckConstraint("ck_sets_rpe", "rpe IS NULL OR (rpe BETWEEN 1 AND 10 AND rpe * 2 = trunc(rpe * 2))");
+
+                            t.HasCheckConstraint("ck_sets_set_type", "(set_type = 'Warmup') = is_warmup");
                         });
                 });
 
@@ -734,6 +859,15 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasConstraintName("fk_coach_links_users_coach_id");
                 });
 
+            modelBuilder.Entity("WorkoutTracker.Server.Exercises.Exercise", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_exercises_users_owner_id");
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Identity.DevelopmentRefreshToken", b =>
                 {
                     b.HasOne("WorkoutTracker.Server.Profiles.User", null)
@@ -752,6 +886,33 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_history_imports_users_athlete_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Notes.ExerciseNote", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_notes_users_athlete_id");
+
+                    b.HasOne("WorkoutTracker.Server.Exercises.Exercise", null)
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_notes_exercises_exercise_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Plans.PlanWeekEdits", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_edits_users_athlete_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Profiles.AthleteProfile", b =>
@@ -779,6 +940,23 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_exercise_progress_exercises_exercise_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Sessions.SessionExercise", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Exercises.Exercise", null)
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_exercises_exercises_exercise_id");
+
+                    b.HasOne("WorkoutTracker.Server.Sessions.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_exercises_sessions_session_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Sessions.TrainingSession", b =>

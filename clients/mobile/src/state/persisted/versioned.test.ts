@@ -61,13 +61,22 @@ describe('versioned stored state', () => {
 
 describe('preferences schema', () => {
   it('has defaults', () => {
-    expect(defaultPreferences()).toEqual({ colorScheme: 'system', defaultRestSeconds: 120 });
+    expect(defaultPreferences()).toEqual({
+      colorScheme: 'system',
+      defaultRestSeconds: 120,
+      restByExercise: {},
+      barKg: 20,
+      platesKg: [25, 20, 15, 10, 5, 2.5, 1.25],
+    });
   });
 
   it('repairs single bad fields rather than resetting everything', () => {
-    expect(migrate({ version: 1, data: { colorScheme: 'dark', defaultRestSeconds: -5 } }, preferencesSpec).data).toEqual({
+    expect(migrate({ version: 1, data: { colorScheme: 'dark', defaultRestSeconds: -5, barKg: 'heavy' } }, preferencesSpec).data).toEqual({
       colorScheme: 'dark',
       defaultRestSeconds: 120,
+      restByExercise: {},
+      barKg: 20,
+      platesKg: [25, 20, 15, 10, 5, 2.5, 1.25],
     });
   });
 });

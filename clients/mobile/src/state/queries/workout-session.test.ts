@@ -12,7 +12,7 @@ import {
 } from '#/state/queries/workout-session';
 
 const server: WorkoutSet[] = [
-  { id: 's1', sessionId: 'sess', exercise: { id: 'squat', name: 'Back Squat' }, order: 1, loadKg: 100, reps: 5, rpe: 7, restSeconds: 180, performedAt: '2026-11-24T10:00:00Z', isWarmup: false },
+  { id: 's1', sessionId: 'sess', exercise: { id: 'squat', name: 'Back Squat' }, order: 1, loadKg: 100, reps: 5, rpe: 7, restSeconds: 180, performedAt: '2026-11-24T10:00:00Z', isWarmup: false, setType: 'WORKING', note: null },
 ];
 
 const item = (cmid: string, kind: QueueItem['kind'], variables: Record<string, unknown>, sessionId = 'sess'): QueueItem => ({
@@ -107,7 +107,7 @@ describe('live events applied to the session shown', () => {
 });
 
 describe('sessions started and finished on the phone', () => {
-  const onServer: WorkoutSession = { id: 'sess', athleteId: 'a', planDayNumber: 2, startedAt: '2026-11-24T09:00:00Z', finishedAt: null, version: 3, sets: [] };
+  const onServer: WorkoutSession = { id: 'sess', athleteId: 'a', planDayNumber: 2, startedAt: '2026-11-24T09:00:00Z', finishedAt: null, version: 3, note: null, exercises: [], sets: [] };
 
   it('shows a session whose start is queued, not on the server yet', () => {
     const start = item('c1', 'startSession', { sessionId: 'new', planDayNumber: 1, startedAt: '2026-11-24T10:00:00Z' }, 'new');

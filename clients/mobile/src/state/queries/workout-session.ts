@@ -55,6 +55,8 @@ export interface LogSetInput {
   rpe?: number | null;
   restSeconds?: number | null;
   isWarmup?: boolean;
+  setType?: 'WARMUP' | 'WORKING' | 'DROP' | 'FAILURE';
+  note?: string | null;
 }
 
 export type SetPatch = Partial<Pick<WorkoutSet, 'loadKg' | 'reps' | 'rpe' | 'restSeconds'>>;
@@ -117,7 +119,9 @@ export function pendingSetOf(item: QueueItem, order: number): DisplaySet {
     rpe: (v.rpe as number | null | undefined) ?? null,
     restSeconds: (v.restSeconds as number | null | undefined) ?? null,
     performedAt: String(v.performedAt ?? item.createdAt),
-    isWarmup: v.isWarmup === true,
+    isWarmup: v.isWarmup === true || v.setType === 'WARMUP',
+    setType: (v.setType as WorkoutSet['setType'] | undefined) ?? (v.isWarmup === true ? 'WARMUP' : 'WORKING'),
+    note: (v.note as string | null | undefined) ?? null,
     status: 'pending',
     pendingChangeId: item.clientMutationId,
     lastError: item.lastError,
@@ -183,6 +187,8 @@ export function displaySession(server: WorkoutSession | null | undefined, queued
           startedAt: String(start.variables.startedAt ?? start.createdAt),
           finishedAt: null,
           version: 0,
+          note: null,
+          exercises: [],
           sets: [],
         }
       : null);
@@ -274,7 +280,9 @@ export function useLogSet(sessionId: ID) {
           restSeconds: input.restSeconds ?? null,
           // fixed now, so every retry sends the very same input
           performedAt: new Date().toISOString(),
-          isWarmup: input.isWarmup ?? false,
+          isWarmup: input.isWarmup ?? input.setType === 'WARMUP',
+          ...(input.setType ? { setType: input.setType } : {}),
+          ...(input.note ? { note: input.note } : {}),
         },
         meta: { exerciseName: input.exercise.name },
       }),
@@ -300,6 +308,8 @@ export function useUpdateSet(sessionId: ID) {
           rpe: patch.rpe === undefined ? set.rpe : patch.rpe,
           restSeconds: patch.restSeconds === undefined ? set.restSeconds : patch.restSeconds,
           isWarmup: set.isWarmup,
+          setType: set.setType,
+          note: set.note,
         },
       }),
     [queue, sessionId],

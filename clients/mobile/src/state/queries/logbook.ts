@@ -1,0 +1,227 @@
+/**
+ * The logbook's resources: notes, exercises added to a session, supersets, custom exercises, plan edits
+ * and history. Every change goes through the durable offline queue with a clientMutationId made once
+ * (as logSet does): session changes wait in the session's lane, plan edits in `plan:<weekStart>`. What
+ * is shown lays the changes still queued over the server's answer (`pendingPlanEdits`,
+ * `pendingSessionExtras`), and a confirmed change refetches what it changed.
+ */
+import { useCallback, useEffect } from 'react';
+import { useLiveQuery } from '#/lib/network';
+import { uuid } from '#/lib/uuid';
+import { useOfflineQueue } from '#/offline/OfflineQueueProvider';
+import type { QueueItem } from '#/offline/queue';
+import type { QueueKind } from '#/offline/schema';
+import type { ID } from '#/lib/graphql/scalars';
+import type { MovementPattern, MuscleGroup, ExerciseLoading, SetType } from '#/state/queries/generated';
+import { operations, type ResultOf, type VariablesOf } from '#/state/queries/operations';
+import type { WeeklyPlan } from '#/state/queries/weekly-plan';
+
+export type { SetType } from '#/state/queries/generated';
+export type FoundExercise = ResultOf<'Exercises'>['exercises'][number];
+export type SessionHistoryEntry = NonNullable<NonNullable<ResultOf<'SessionHistory'>['sessions']['edges']>[number]>['node'];
+
+export const SET_TYPE_LABEL: Record<SetType, string> = { WARMUP: 'Warm-up', WORKING: 'Working', DROP: 'Drop', FAILURE: 'Failure' };
+export const SET_TYPES: readonly SetType[] = ['WORKING', 'WARMUP', 'DROP', 'FAILURE'];
+
+export const planLane = (weekStart: string) => `plan:${weekStart}`;
+
+export const planEditKinds: readonly QueueKind[] = [
+  'swapPlannedExercise',
+  'skipPlannedExercise',
+  'addPlannedExercise',
+  'changePlannedTargets',
+  'groupPlannedSuperset',
+  'resetWeeklyPlan',
+];
+
+export const sessionExtraKinds: readonly QueueKind[] = ['setSessionNote', 'addSessionExercise', 'groupSessionSuperset', 'createExercise'];
+
+/** The custom exercise id a client-made UUID gives (the server's rule: custom- and the UUID without dashes). */
+export const customExerciseId = (id: string) => `custom-${id.replace(/-/g, '')}`;
+
+// ---------------------------------------------------------------- optimistic helpers (pure)
+
+/** The week with the plan edits still queued laid over it (swaps and skips show at once). */
+export function pendingPlanEdits(plan: WeeklyPlan | undefined, queued: readonly QueueItem[]): WeeklyPlan | undefined {
+  if (!plan) return plan;
+  const lane = planLane(plan.weekStart);
+  let days = plan.days;
+  for (const item of queued) {
+    if (item.sessionId !== lane) continue;
+    const v = item.variables;
+    if (item.kind === 'resetWeeklyPlan') continue;
+    days = days.map((day) => {
+      if (day.dayNumber !== v.dayNumber) return day;
+      if (item.kind === 'skipPlannedExercise') return { ...day, exercises: day.exercises.filter((e) => e.exercise.id !== v.exerciseId) };
+      if (item.kind === 'changePlannedTargets' && typeof v.sets === 'number') {
+        const sets = v.sets;
+        return {
+          ...day,
+          exercises: day.exercises.map((e) =>
+            e.exercise.id === v.exerciseId && e.targetSets[0]
+              ? { ...e, targetSets: Array.from({ length: sets }, (_, i) => ({ ...e.targetSets[0]!, setNumber: i + 1 })) }
+              : e,
+          ),
+        };
+      }
+      if (item.kind === 'swapPlannedExercise') {
+        return {
+          ...day,
+          exercises: day.exercises.map((e) =>
+            e.exercise.id === v.exerciseId
+              ? {
+                  ...e,
+                  swappedFrom: e.swappedFrom ?? { id: e.exercise.id, name: e.exercise.name },
+                  exercise: { ...e.exercise, id: String(v.withExerciseId), name: String(item.meta.exerciseName ?? v.withExerciseId), isCustom: false },
+                }
+              : e,
+          ),
+        };
+      }
+      return day;
+    });
+  }
+  return { ...plan, days };
+}
+
+/** An exercise added to a session or grouped into a superset, as shown (queued or confirmed). */
+export interface SessionExtra {
+  exercise: { id: ID; name: string; loading?: ExerciseLoading | null };
+  added: boolean;
+  supersetGroup: string | null;
+}
+
+/** The session's added exercises and supersets: the server's, with the queued changes laid over them. */
+export function pendingSessionExtras(
+  server: readonly SessionExtra[],
+  queued: readonly QueueItem[],
+  sessionId: ID,
+): { extras: SessionExtra[]; note: string | null | undefined } {
+  const extras = new Map<ID, SessionExtra>(server.map((e) => [e.exercise.id, { ...e }]));
+  let note: string | null | undefined;
+  for (const item of queued) {
+    if (item.sessionId !== sessionId) continue;
+    const v = item.variables;
+    if (item.kind === 'addSessionExercise') {
+      const id = String(v.exerciseId);
+      const known = extras.get(id);
+      extras.set(id, {
+        exercise: known?.exercise ?? { id, name: String(item.meta.exerciseName ?? id), loading: (item.meta.loading as ExerciseLoading | undefined) ?? null },
+        added: true,
+        supersetGroup: known?.supersetGroup ?? null,
+      });
+    } else if (item.kind === 'groupSessionSuperset') {
+      const ids = (v.exerciseIds as string[]) ?? [];
+      const names = (item.meta.exerciseNames as Record<string, string> | undefined) ?? {};
+      const taken = new Set([...extras.values()].map((e) => e.supersetGroup).filter(Boolean));
+      const group = ids.length > 1 ? (['A', 'B', 'C', 'D', 'E', 'F'].find((g) => !taken.has(g)) ?? 'Z') : null;
+      for (const id of ids) {
+        const known = extras.get(id);
+        extras.set(id, { exercise: known?.exercise ?? { id, name: names[id] ?? id }, added: known?.added ?? false, supersetGroup: group });
+      }
+    } else if (item.kind === 'setSessionNote') {
+      note = (v.note as string | null | undefined) ?? null;
+    }
+  }
+  return { extras: [...extras.values()], note };
+}
+
+// ---------------------------------------------------------------- hooks
+
+/** Refetches with `reexecute` whenever a queued change of one of `kinds` in `lane` is confirmed. */
+export function useRefetchOnConfirmed(lane: string | null, kinds: readonly QueueKind[], reexecute: () => void) {
+  const queue = useOfflineQueue();
+  useEffect(
+    () =>
+      queue.onEvent((event) => {
+        if (event.type === 'succeeded' && lane && event.item.sessionId === lane && kinds.includes(event.item.kind)) reexecute();
+      }),
+    [queue, lane, kinds, reexecute],
+  );
+}
+
+export function useSessionLogbook(sessionId: ID) {
+  const queue = useOfflineQueue();
+  const enqueue = useCallback(
+    (kind: QueueKind, variables: Record<string, unknown>, meta: Record<string, unknown> = {}) =>
+      queue.enqueue({ kind, sessionId, variables: { sessionId, ...variables }, meta }),
+    [queue, sessionId],
+  );
+  return {
+    setNote: useCallback((note: string) => enqueue('setSessionNote', { note }), [enqueue]),
+    addExercise: useCallback(
+      (exercise: { id: ID; name: string; loading?: ExerciseLoading | null }) =>
+        enqueue('addSessionExercise', { exerciseId: exercise.id }, { exerciseName: exercise.name, loading: exercise.loading ?? null }),
+      [enqueue],
+    ),
+    groupSuperset: useCallback(
+      (exercises: readonly { id: ID; name: string }[]) =>
+        enqueue('groupSessionSuperset', { exerciseIds: exercises.map((e) => e.id) }, { exerciseNames: Object.fromEntries(exercises.map((e) => [e.id, e.name])) }),
+      [enqueue],
+    ),
+    /** Makes a custom exercise in this session's lane (so sets logged on it queue behind it) and adds it; returns it at once. */
+    createExercise: useCallback(
+      (input: { name: string; pattern: MovementPattern; loading: ExerciseLoading; primaryMuscles: MuscleGroup[] }) => {
+        const id = uuid();
+        queue.enqueue({ kind: 'createExercise', sessionId, variables: { ...input, id }, meta: { exerciseName: input.name } });
+        const exercise = { id: customExerciseId(id), name: input.name, loading: input.loading };
+        enqueue('addSessionExercise', { exerciseId: exercise.id }, { exerciseName: exercise.name, loading: exercise.loading });
+        return exercise;
+      },
+      [queue, sessionId, enqueue],
+    ),
+  };
+}
+
+export function usePlanEdits(weekStart: string, athleteId?: ID) {
+  const queue = useOfflineQueue();
+  const enqueue = useCallback(
+    (kind: QueueKind, variables: Record<string, unknown>, meta: Record<string, unknown> = {}) =>
+      queue.enqueue({ kind, sessionId: planLane(weekStart), variables: { weekStart, ...(athleteId ? { athleteId } : {}), ...variables }, meta }),
+    [queue, weekStart, athleteId],
+  );
+  return {
+    swap: useCallback(
+      (dayNumber: number, exerciseId: ID, withExercise: { id: ID; name: string }) =>
+        enqueue('swapPlannedExercise', { dayNumber, exerciseId, withExerciseId: withExercise.id }, { exerciseName: withExercise.name }),
+      [enqueue],
+    ),
+    skip: useCallback((dayNumber: number, exerciseId: ID) => enqueue('skipPlannedExercise', { dayNumber, exerciseId }), [enqueue]),
+    add: useCallback((dayNumber: number, exercise: { id: ID; name: string }) => enqueue('addPlannedExercise', { dayNumber, exerciseId: exercise.id }, { exerciseName: exercise.name }), [enqueue]),
+    superset: useCallback((dayNumber: number, exerciseIds: ID[]) => enqueue('groupPlannedSuperset', { dayNumber, exerciseIds }), [enqueue]),
+    changeTargets: useCallback(
+      (dayNumber: number, exerciseId: ID, targets: { sets?: number; repsMin?: number; repsMax?: number; load?: number }) =>
+        enqueue('changePlannedTargets', { dayNumber, exerciseId, ...targets }),
+      [enqueue],
+    ),
+    reset: useCallback(() => enqueue('resetWeeklyPlan', {}), [enqueue]),
+  };
+}
+
+export function useExerciseSearch(search: string, pause = false) {
+  return useLiveQuery<ResultOf<'Exercises'>, VariablesOf<'Exercises'>>({
+    query: operations.Exercises.document,
+    variables: { filter: { search: search.trim() || null, recentFirst: true } },
+    pause,
+  });
+}
+
+export function useExerciseSwaps(exerciseId: ID | null, athleteId?: ID) {
+  return useLiveQuery<ResultOf<'ExerciseSwaps'>, VariablesOf<'ExerciseSwaps'>>({
+    query: operations.ExerciseSwaps.document,
+    variables: { exerciseId: exerciseId ?? '', first: 6, ...(athleteId ? { athleteId } : {}) },
+    pause: !exerciseId,
+  });
+}
+
+export function useSessionHistory(first = 20, athleteId?: ID) {
+  return useLiveQuery<ResultOf<'SessionHistory'>, VariablesOf<'SessionHistory'>>({
+    query: operations.SessionHistory.document,
+    variables: { first, ...(athleteId ? { athleteId } : {}) },
+    requestPolicy: 'cache-and-network',
+  });
+}
+
+export function sessionHistoryOf(data: ResultOf<'SessionHistory'> | undefined): NonNullable<SessionHistoryEntry>[] {
+  return (data?.sessions.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+}
