@@ -141,6 +141,92 @@ public sealed class Scenarios(BenchSystem system, BenchOptions options)
 
     private static byte[] Json(object value) => JsonSerializer.SerializeToUtf8Bytes(value);
 
+    /// <summary>
+    /// Cost independent of history length: an athlete with five years of training (1,250 sessions, 25,000
+    /// sets, written straight into the tables) against a new athlete with one session, on the same server;
+    /// each read is called 11 times one after the other (after one unmeasured call) and its median kept.
+    /// </summary>
+    public async Task<IReadOnlyList<LoadResult>> HistoryLengthAsync()
+    {
+        var emails = await system.CreateAthletesAsync(2, Password);
+        using var veteran = await system.ClientForAsync(emails[0], Password);
+        using var novice = await system.ClientForAsync(emails[1], Password);
+        var noviceSession = await StartSessionAsync(novice);
+        for (var i = 0; i < 20; i++)
+        {
+            await LogSetAsync(novice, noviceSession, Guid.NewGuid().ToString());
+        }
+
+        var veteranId = await MyIdAsync(veteran);
+        await using (var dataSource = NpgsqlDataSource.Create(system.ConnectionString))
+        await using (var insert = dataSource.CreateCommand("""
+            WITH s AS (
+                INSERT INTO sessions (id, athlete_id, plan_day_number, started_at, finished_at, version, next_set_order)
+                SELECT gen_random_uuid(), $1, NULL, t, t + interval '75 minutes', 21, 20
+                FROM (SELECT now() - interval '5 years' + g * interval '35 hours' AS t FROM generate_series(0, 1249) AS g) AS d
+                RETURNING id, started_at),
+            x AS (SELECT array_agg(id ORDER BY id) AS ids FROM (SELECT id FROM exercises ORDER BY id LIMIT 8) AS e)
+            INSERT INTO sets (id, session_id, athlete_id, exercise_id, "order", load_kg, reps, rpe, rest_seconds, is_warmup, performed_at, updated_at)
+            SELECT gen_random_uuid(), s.id, $1,
+                   CASE WHEN n % 4 = 0 THEN 'barbell-back-squat' ELSE x.ids[1 + n % 8] END,
+                   n + 1, 40 + (n * 7 + extract(doy FROM s.started_at)::integer) % 120, 3 + n % 8, CASE WHEN n % 3 = 0 THEN 8 END, NULL, n < 2,
+                   s.started_at + n * interval '3 minutes', s.started_at + n * interval '3 minutes'
+            FROM s, x, generate_series(0, 19) AS n
+            """))
+        {
+            insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = veteranId });
+            await insert.ExecuteNonQueryAsync();
+            await using var analyze = dataSource.CreateCommand("ANALYZE sets; ANALYZE sessions");
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        var reads = new (string Name, object Body)[]
+        {
+            ("personalRecords", new { query = "{ personalRecords { exercise { id } kind loadKg reps e1rmKg achievedAt } }" }),
+            ("coach(\"what are my personal records?\")", new { query = "query($q: String!) { coach(question: $q) { answer } }", variables = new { q = "what are my personal records?" } }),
+            ("e1rmHistory", new { query = "{ e1rmHistory(exerciseId: \"barbell-back-squat\") { date e1rmKg loadKg reps } }" }),
+            ("weeklyPlan", new { query = "{ weeklyPlan { weekStart days { exercises { exercise { id } targetSets { loadKg repsMin } } } } }" }),
+            ("bodyMap", new { query = "{ bodyMap { muscles { muscle hardSets } } }" }),
+            ("sessions(first: 10)", new { query = "{ sessions(first: 10) { edges { node { id sets { id loadKg reps } } } } }" }),
+        };
+        var results = new List<LoadResult>();
+        foreach (var (name, body) in reads)
+        {
+            var json = JsonSerializer.Serialize(body);
+            results.Add(await MedianOf11Async($"{name}, 25,000 sets", veteran, json));
+            results.Add(await MedianOf11Async($"{name}, new athlete", novice, json));
+        }
+
+        return results;
+    }
+
+    private static async Task<LoadResult> MedianOf11Async(string name, HttpClient client, string json)
+    {
+        async Task<(double Ms, bool Ok)> CallAsync()
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var response = await client.PostAsync("/graphql", new StringContent(json, Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, response.IsSuccessStatusCode && !text.Contains("\"errors\"", StringComparison.Ordinal));
+        }
+
+        await CallAsync();
+        var calls = new List<(double Ms, bool Ok)>();
+        for (var i = 0; i < 11; i++)
+        {
+            calls.Add(await CallAsync());
+        }
+
+        var sorted = calls.Select(c => c.Ms).Order().ToArray();
+        return new LoadResult(name, 1, calls.Count, calls.Count(c => !c.Ok), sorted.Sum() / 1000, sorted[5], sorted[^1]);
+    }
+
+    private static async Task<Guid> MyIdAsync(HttpClient client)
+    {
+        using var response = await client.PostAsync("/graphql", new StringContent("{\"query\":\"{ me { id } }\"}", Encoding.UTF8, "application/json"));
+        return Guid.Parse(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["me"]!["id"]!.GetValue<string>());
+    }
+
     /// <summary>logSet at 1, 16 and 64 concurrent clients, each its own athlete and session.</summary>
     public async Task<IReadOnlyList<LoadResult>> LogSetAsync()
     {

@@ -34,6 +34,7 @@ public static class FeatureServiceExtensions
         services.AddSingleton<WeeklyPlanService>();
         services.AddSingleton<SessionProgression>();
         services.AddSingleton<TrainingHistory>();
+        services.AddSingleton<RecordsRebuild>();
         services.AddSingleton<IRootFieldVersion, WeeklyPlanVersion>();
         services.AddSingleton<PlanEditCommands>();
 

@@ -56,7 +56,7 @@ public sealed class CurrentUser(IDbContextFactory<WorkoutDb> dbFactory, KnownCal
 
     /// <summary>
     /// The user's row, from this instance's memory when it holds it (<see cref="AthleteVersionCache"/>, which
-    /// forgets it when the user's profile changes, here or on any instance through the event log), else read.
+    /// forgets it when the user's profile changes: at once on this instance, through the event log on the others), else read.
     /// The row is shared between requests: nobody changes it.
     /// </summary>
     private async Task<User?> LoadAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ public sealed class CurrentUser(IDbContextFactory<WorkoutDb> dbFactory, KnownCal
             : null;
         if (id is { } userId)
         {
-            return await cache.GetOrLoadAsync(userId, "user", ct => ReadAsync(principal, ct), cancellationToken);
+            return await cache.GetOrLoadProfileAsync(userId, ct => ReadAsync(principal, ct), cancellationToken);
         }
 
         var user = await ReadAsync(principal, cancellationToken);

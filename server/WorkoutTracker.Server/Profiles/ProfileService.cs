@@ -21,7 +21,7 @@ public sealed record UpdateProfileInput(
     string? DisplayName = null) : IMutationInput;
 
 /// <summary>Reads and changes athletes' training profiles. An athlete without one gets the defaults.</summary>
-public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, IdempotentMutations idempotent, TimeProvider clock)
+public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, IdempotentMutations idempotent, TimeProvider clock, AthleteVersionCache cache)
 {
     public const int MaxDisplayNameLength = 100;
 
@@ -33,7 +33,7 @@ public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, Idemp
     }
 
     /// <summary>Validates every given field (VALIDATION naming the field), applies them and bumps the plan version.</summary>
-    public Task<Idempotent<AthleteProfile>> UpdateAsync(User user, UpdateProfileInput input, CancellationToken cancellationToken)
+    public async Task<Idempotent<AthleteProfile>> UpdateAsync(User user, UpdateProfileInput input, CancellationToken cancellationToken)
     {
         if (user.Role != UserRole.Athlete)
         {
@@ -49,7 +49,7 @@ public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, Idemp
         var equipment = input.Equipment?.Distinct().Order().ToList();
         var normalized = input with { ClientMutationId = "", Equipment = equipment, DisplayName = displayName };
         var now = clock.GetUtcNow();
-        return idempotent.RunAsync(
+        var updated = await idempotent.RunAsync(
             user.Id,
             input.ClientMutationId,
             "updateProfile",
@@ -86,5 +86,9 @@ public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, Idemp
             },
             async (db, _, ct) => await db.AthleteProfiles.AsNoTracking().SingleAsync(p => p.UserId == user.Id, ct),
             cancellationToken);
+
+        // The user's row (display name) is kept per instance: this one forgets it now, the others through the log.
+        cache.ForgetProfile(user.Id);
+        return updated;
     }
 }

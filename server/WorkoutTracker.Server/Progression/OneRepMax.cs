@@ -54,7 +54,9 @@ public static class OneRepMax
     {
         <= 0 => 0m,
         1 => load,
-        _ => Math.Round(load * (1m + reps / 30m), 2, MidpointRounding.AwayFromZero),
+        // load × (30 + reps) / 30 rounds the exact value: (1 + reps / 30) would first round reps / 30 to 28
+        // digits and land 312.375 × 5 on 354.02 instead of 354.025 → 354.03. PostgreSQL's set_e1rm does the same.
+        _ => Math.Round(load * (30 + reps) / 30m, 2, MidpointRounding.AwayFromZero),
     };
 
     /// <summary>

@@ -58,13 +58,22 @@ public static class ProgressionQueries
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<E1rmPointType>>>>("e1rmHistory")
-            .Description("The best estimated 1RM of each training day for an exercise, oldest first.")
+            .Description("The best estimated 1RM of each training day for an exercise, oldest first: one point per day from `from` to `to` (both included; by default the year up to today).")
             .Argument<NonNullGraphType<IdGraphType>>("exerciseId")
             .Argument<IdGraphType>("athleteId")
+            .Argument<CalendarDateGraphType>("from", a => a.Description = "First day (UTC) of the range; default: a year before `to`.")
+            .Argument<CalendarDateGraphType>("to", a => a.Description = "Last day (UTC) of the range; default: today.")
             .ResolveAsync(async c =>
             {
                 var athleteId = await c.GetReadableAthleteIdAsync();
-                return await c.RequestServices!.GetRequiredService<TrainingHistory>().E1rmHistoryAsync(athleteId, c.GetArgument<string>("exerciseId"), c.CancellationToken);
+                var to = c.GetArgument<DateOnly?>("to") ?? DateOnly.FromDateTime(c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                var from = c.GetArgument<DateOnly?>("from") ?? to.AddDays(-TrainingHistory.DefaultE1rmDays);
+                if (from > to)
+                {
+                    throw new Common.ValidationException("from", "must not be after `to`.");
+                }
+
+                return await c.RequestServices!.GetRequiredService<TrainingHistory>().E1rmHistoryAsync(athleteId, c.GetArgument<string>("exerciseId"), from, to, c.CancellationToken);
             });
     }
 }

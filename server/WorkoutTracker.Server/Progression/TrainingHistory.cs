@@ -18,38 +18,63 @@ public sealed class TrainingHistory(IDbContextFactory<WorkoutDb> dbFactory)
 {
     /// <summary>
     /// Per exercise: the heaviest load, the most reps (ties to the heavier load) and the best e1RM, each
-    /// with the first set that reached it.
+    /// with the first set that reached it. Three index probes per catalog exercise (the set's e1RM is stored
+    /// in its row), so the cost does not grow with the athlete's history.
     /// </summary>
     public async Task<IReadOnlyList<PersonalRecordView>> PersonalRecordsAsync(Guid athleteId, string? exerciseId, CancellationToken cancellationToken)
     {
-        var sets = await WorkSetsAsync(athleteId, exerciseId, cancellationToken);
-        var records = new List<PersonalRecordView>();
-        foreach (var group in sets.GroupBy(s => s.ExerciseId).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var ordered = group.OrderBy(s => s.PerformedAt).ThenBy(s => s.Order).ToList();
-            var heaviest = ordered.MaxBy(s => s.LoadKg)!;
-            var mostReps = ordered.OrderByDescending(s => s.Reps).ThenByDescending(s => s.LoadKg).First();
-            var bestE1rm = ordered.MaxBy(E1rm)!;
-            records.Add(View(PersonalRecordKind.HeaviestLoad, heaviest));
-            records.Add(View(PersonalRecordKind.MostRepsAtLoad, mostReps));
-            records.Add(View(PersonalRecordKind.BestE1rm, bestE1rm));
-        }
-
-        return records;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Database.SqlQuery<RecordRow>($"""
+            SELECT x.id AS exercise_id, r.kind, r.set_id, r.load_kg, r.reps, r.e1rm_kg, r.performed_at
+            FROM exercises x
+            CROSS JOIN LATERAL (
+                (SELECT 0 AS kind, s.id AS set_id, s.load_kg, s.reps, s.e1rm_kg, s.performed_at FROM sets s
+                 WHERE s.athlete_id = {athleteId} AND s.exercise_id = x.id AND NOT s.is_warmup AND s.reps > 0
+                 ORDER BY s.load_kg DESC, s.performed_at, s."order" LIMIT 1)
+                UNION ALL
+                (SELECT 1, s.id, s.load_kg, s.reps, s.e1rm_kg, s.performed_at FROM sets s
+                 WHERE s.athlete_id = {athleteId} AND s.exercise_id = x.id AND NOT s.is_warmup AND s.reps > 0
+                 ORDER BY s.reps DESC, s.load_kg DESC, s.performed_at, s."order" LIMIT 1)
+                UNION ALL
+                (SELECT 2, s.id, s.load_kg, s.reps, s.e1rm_kg, s.performed_at FROM sets s
+                 WHERE s.athlete_id = {athleteId} AND s.exercise_id = x.id AND NOT s.is_warmup AND s.reps > 0
+                 ORDER BY s.e1rm_kg DESC, s.performed_at, s."order" LIMIT 1)
+            ) AS r
+            WHERE {exerciseId}::text IS NULL OR x.id = {exerciseId}
+            ORDER BY x.id COLLATE "C", r.kind
+            """).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new PersonalRecordView(
+            r.ExerciseId, (PersonalRecordKind)r.Kind, r.LoadKg, r.Reps, decimal.Round(r.E1rmKg, 2), r.PerformedAt, r.SetId))];
     }
 
-    /// <summary>The best e1RM of each training day for one exercise, oldest first (for a trend chart).</summary>
-    public async Task<IReadOnlyList<E1rmPoint>> E1rmHistoryAsync(Guid athleteId, string exerciseId, CancellationToken cancellationToken)
+    /// <summary>How far back the <c>e1rmHistory</c> field looks when not told: a year.</summary>
+    public static readonly int DefaultE1rmDays = 365;
+
+    /// <summary>The best e1RM of each training day over the whole history (the coach's trend reads it so).</summary>
+    public Task<IReadOnlyList<E1rmPoint>> E1rmHistoryAsync(Guid athleteId, string exerciseId, CancellationToken cancellationToken) =>
+        E1rmHistoryAsync(athleteId, exerciseId, from: null, to: null, cancellationToken);
+
+    /// <summary>
+    /// The best e1RM of each training day for one exercise, oldest first (for a trend chart), from
+    /// <paramref name="from"/> to <paramref name="to"/> (days, UTC, both included; null: the whole history on
+    /// that side). One point per day, read through the (athlete, exercise, day) index: the cost follows the
+    /// range asked for, not the history.
+    /// </summary>
+    public async Task<IReadOnlyList<E1rmPoint>> E1rmHistoryAsync(Guid athleteId, string exerciseId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var sets = await WorkSetsAsync(athleteId, exerciseId, cancellationToken);
-        return [.. sets
-            .GroupBy(s => DateOnly.FromDateTime(s.PerformedAt.UtcDateTime))
-            .OrderBy(g => g.Key)
-            .Select(g =>
-            {
-                var best = g.MaxBy(E1rm)!;
-                return new E1rmPoint(g.Key, decimal.Round(E1rm(best), 2), best.LoadKg, best.Reps);
-            })];
+        DateTimeOffset? start = from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        DateTimeOffset? end = to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Database.SqlQuery<DayRow>($"""
+            SELECT DISTINCT ON (day) day, e1rm_kg, load_kg, reps
+            FROM (SELECT (s.performed_at AT TIME ZONE 'UTC')::date AS day, s.e1rm_kg, s.load_kg, s.reps, s.performed_at, s."order"
+                  FROM sets s
+                  WHERE s.athlete_id = {athleteId} AND s.exercise_id = {exerciseId} AND NOT s.is_warmup AND s.reps > 0
+                    AND ({start}::timestamptz IS NULL OR s.performed_at >= {start})
+                    AND ({end}::timestamptz IS NULL OR s.performed_at < {end})) AS d
+            ORDER BY day, e1rm_kg DESC, performed_at, "order"
+            """).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new E1rmPoint(r.Day, decimal.Round(r.E1rmKg, 2), r.LoadKg, r.Reps))];
     }
 
     /// <summary>The records <paramref name="set"/> broke against everything logged before it.</summary>
@@ -60,11 +85,6 @@ public sealed class TrainingHistory(IDbContextFactory<WorkoutDb> dbFactory)
             .Select(ToPerformed);
         return PersonalRecords.Detect(history, ToPerformed(set));
     }
-
-    private static PersonalRecordView View(PersonalRecordKind kind, WorkoutSet set) =>
-        new(set.ExerciseId, kind, set.LoadKg, set.Reps, decimal.Round(E1rm(set), 2), set.PerformedAt, set.Id);
-
-    private static decimal E1rm(WorkoutSet set) => OneRepMax.Estimate(set.LoadKg, set.Reps, set.Rpe);
 
     private static PerformedSet ToPerformed(WorkoutSet set) => new(set.LoadKg, set.Reps, set.Rpe, set.IsWarmup);
 
@@ -79,4 +99,8 @@ public sealed class TrainingHistory(IDbContextFactory<WorkoutDb> dbFactory)
 
         return await sets.ToListAsync(cancellationToken);
     }
+
+    private sealed record RecordRow(string ExerciseId, int Kind, Guid SetId, decimal LoadKg, int Reps, decimal E1rmKg, DateTimeOffset PerformedAt);
+
+    private sealed record DayRow(DateOnly Day, decimal E1rmKg, decimal LoadKg, int Reps);
 }

@@ -36,6 +36,15 @@ internal sealed class WorkoutSetConfiguration : IEntityTypeConfiguration<Workout
         builder.Property(s => s.Rpe).HasPrecision(3, 1);
         builder.Property(s => s.SetType).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Note).HasMaxLength(Notes.NoteRules.MaxSetNote);
+        builder.Property(s => s.E1rmKg).HasPrecision(8, 2).HasComputedColumnSql("set_e1rm(load_kg, reps, rpe)", stored: true);
+
+        // Personal records and the e1RM trend per (athlete, exercise): each is one index probe, whatever the history's length.
+        builder.HasIndex(s => new { s.AthleteId, s.ExerciseId, s.LoadKg, s.PerformedAt, s.Order })
+            .IsDescending(false, false, true, false, false).HasFilter("NOT is_warmup AND reps > 0").HasDatabaseName("ix_sets_record_load");
+        builder.HasIndex(s => new { s.AthleteId, s.ExerciseId, s.Reps, s.LoadKg, s.PerformedAt, s.Order })
+            .IsDescending(false, false, true, true, false, false).HasFilter("NOT is_warmup AND reps > 0").HasDatabaseName("ix_sets_record_reps");
+        builder.HasIndex(s => new { s.AthleteId, s.ExerciseId, s.E1rmKg, s.PerformedAt, s.Order })
+            .IsDescending(false, false, true, false, false).HasFilter("NOT is_warmup AND reps > 0").HasDatabaseName("ix_sets_record_e1rm");
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_sets_load", "load_kg >= 0");

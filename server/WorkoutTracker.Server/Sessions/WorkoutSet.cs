@@ -53,5 +53,13 @@ public sealed class WorkoutSet
 
     public DateTimeOffset PerformedAt { get; set; }
 
+    /// <summary>
+    /// The set's estimated one-rep max, kept by PostgreSQL in the set's own row and transaction (a stored
+    /// generated column, <c>set_e1rm(load_kg, reps, rpe)</c>, the same rule as <see cref="Progression.OneRepMax"/>);
+    /// 0 for a set of zero reps. Records and the e1RM trend read it through indexes instead of recomputing
+    /// every set.
+    /// </summary>
+    public decimal E1rmKg { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -136,6 +136,27 @@ public sealed class WeeklyPlanRevalidationTests(WeeklyPlanRevalidationTests.TwoI
         Assert.Null(after.Headers.ETag);
     }
 
+    [Fact]
+    public async Task A_display_name_change_is_seen_at_once_here_and_on_the_other_instance_once_the_log_delivers_it()
+    {
+        var athlete = await servers.A.CreateUserAsync(UserRole.Athlete);
+        using var onA = await servers.A.CreateClientForAsync(athlete);
+        using var onB = await servers.B.CreateClientForAsync(athlete);
+        const string Me = "{ me { displayName } }";
+        await onA.PostGraphQLAsync(Me);
+        var before = (await onB.PostGraphQLAsync(Me)).Payload("me")["displayName"]!.GetValue<string>();
+
+        await onA.PostGraphQLAsync(UpdateProfile,
+            new { input = new { clientMutationId = Guid.NewGuid().ToString(), displayName = "Renamed Lifter" } });
+        var onAAfter = (await onA.PostGraphQLAsync(Me)).Payload("me")["displayName"]!.GetValue<string>();
+        await WaitUntilBHasReadWhatAWroteAsync();
+        var onBAfter = (await onB.PostGraphQLAsync(Me)).Payload("me")["displayName"]!.GetValue<string>();
+
+        Assert.Equal(athlete.DisplayName, before);
+        Assert.Equal("Renamed Lifter", onAAfter);
+        Assert.Equal("Renamed Lifter", onBAfter);
+    }
+
     /// <summary>Waits (on state) until instance B's event log reader is at least where A's is after A's own commit.</summary>
     private async Task WaitUntilBHasReadWhatAWroteAsync()
     {

@@ -31,7 +31,11 @@ public sealed class AthleteVersionCache : IDisposable
     private static readonly Counter<long> Loads = Meter.CreateCounter<long>("workouttracker.version_cache.loads");
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, object>> _byAthlete = new();
+
+    // Entries that only a profile change makes stale (the user's row): a logged set does not forget them.
+    private readonly ConcurrentDictionary<Guid, object> _profiles = new();
     private readonly long[] _generations = new long[Stripes];
+    private readonly long[] _profileGenerations = new long[Stripes];
     private readonly EventLogReader _reader;
     private readonly EventLogWakeUp _wakeUp;
     private readonly int _maxAthletes;
@@ -66,6 +70,49 @@ public sealed class AthleteVersionCache : IDisposable
         }
 
         return await LoadAsync(athleteId, key, load, trusted, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="GetOrLoadAsync{T}"/> for the one value per user that only a profile change makes stale
+    /// (the user's row): forgotten by <see cref="ForgetProfile"/>, a <see cref="EventKind.ProfileUpdated"/>
+    /// event, or a doubt, not by the athlete's other changes (a set logged every few seconds).
+    /// </summary>
+    public async ValueTask<T?> GetOrLoadProfileAsync<T>(Guid userId, Func<CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
+        where T : class
+    {
+        var trusted = Trusted();
+        if (trusted && _profiles.TryGetValue(userId, out var known) && known is T value)
+        {
+            Hits.Add(1);
+            return value;
+        }
+
+        var generation = Volatile.Read(ref _profileGenerations[StripeOf(userId)]);
+        var doubts = _reader.DoubtCount;
+        var loaded = await load(cancellationToken);
+        Loads.Add(1);
+        if (loaded is not null && trusted && Volatile.Read(ref _profileGenerations[StripeOf(userId)]) == generation && _reader.DoubtCount == doubts && _reader.IsFollowing)
+        {
+            if (_profiles.Count >= _maxAthletes)
+            {
+                _profiles.Clear();
+            }
+
+            _profiles[userId] = loaded;
+            if (Volatile.Read(ref _profileGenerations[StripeOf(userId)]) != generation)
+            {
+                _profiles.TryRemove(userId, out _);
+            }
+        }
+
+        return loaded;
+    }
+
+    /// <summary>Forgets the user's profile-bound entry (their profile or display name changed).</summary>
+    public void ForgetProfile(Guid userId)
+    {
+        Interlocked.Increment(ref _profileGenerations[StripeOf(userId)]);
+        _profiles.TryRemove(userId, out _);
     }
 
     private async Task<T?> LoadAsync<T>(Guid athleteId, string key, Func<CancellationToken, Task<T?>> load, bool trusted, CancellationToken cancellationToken)
@@ -106,6 +153,11 @@ public sealed class AthleteVersionCache : IDisposable
     private void OnEvent(LiveEvent e)
     {
         Forget(e.AthleteId);
+        if (e.Kind == EventKind.ProfileUpdated)
+        {
+            ForgetProfile(e.AthleteId);
+        }
+
         if (e.CoachId is { } coach)
         {
             Forget(coach);
@@ -124,9 +176,10 @@ public sealed class AthleteVersionCache : IDisposable
 
         if (!_reader.IsFollowing)
         {
-            if (!_byAthlete.IsEmpty)
+            if (!_byAthlete.IsEmpty || !_profiles.IsEmpty)
             {
                 _byAthlete.Clear();
+                _profiles.Clear();
             }
 
             return false;
@@ -140,9 +193,11 @@ public sealed class AthleteVersionCache : IDisposable
         for (var i = 0; i < Stripes; i++)
         {
             Interlocked.Increment(ref _generations[i]);
+            Interlocked.Increment(ref _profileGenerations[i]);
         }
 
         _byAthlete.Clear();
+        _profiles.Clear();
     }
 
     private static int StripeOf(Guid athleteId) => (athleteId.GetHashCode() & int.MaxValue) % Stripes;

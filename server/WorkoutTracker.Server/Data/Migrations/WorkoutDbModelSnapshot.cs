@@ -739,6 +739,13 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("athlete_id");
 
+                    b.Property<decimal>("E1rmKg")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("e1rm_kg")
+                        .HasComputedColumnSql("set_e1rm(load_kg, reps, rpe)", true);
+
                     b.Property<string>("ExerciseId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -809,6 +816,21 @@ namespace WorkoutTracker.Server.Data.Migrations
 
                     b.HasIndex("AthleteId", "ExerciseId", "PerformedAt")
                         .HasDatabaseName("ix_sets_athlete_id_exercise_id_performed_at");
+
+                    b.HasIndex("AthleteId", "ExerciseId", "E1rmKg", "PerformedAt", "Order")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("ix_sets_record_e1rm")
+                        .HasFilter("NOT is_warmup AND reps > 0");
+
+                    b.HasIndex("AthleteId", "ExerciseId", "LoadKg", "PerformedAt", "Order")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("ix_sets_record_load")
+                        .HasFilter("NOT is_warmup AND reps > 0");
+
+                    b.HasIndex("AthleteId", "ExerciseId", "Reps", "LoadKg", "PerformedAt", "Order")
+                        .IsDescending(false, false, true, true, false, false)
+                        .HasDatabaseName("ix_sets_record_reps")
+                        .HasFilter("NOT is_warmup AND reps > 0");
 
                     b.ToTable("sets", null, t =>
                         {
