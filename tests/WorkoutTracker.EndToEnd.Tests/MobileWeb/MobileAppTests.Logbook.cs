@@ -88,6 +88,8 @@ public sealed partial class MobileAppTests
         await page.GotoAsync("/history");
         await Assertions.Expect(page.GetByText($"🏆 {custom}: Heaviest 22.5 kg")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Note: Felt strong today")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = custom }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new Regex(": 3 sets · best 22.5 kg × 8 "))).ToBeVisibleAsync();
         await ScreenshotAsync(page, "mobile-logbook-history.png");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Session of .*, 2 working sets, .*records$") }).First.ClickAsync();
         await page.WaitForURLAsync(SessionUrl());

@@ -7,7 +7,7 @@ import { HIT, useTheme } from '#/lib/theme';
 import { formatLoad, kgToDisplay, unitLabel } from '#/lib/units';
 import type { ID } from '#/lib/graphql/scalars';
 import { useE1rmHistoryQuery, usePersonalRecordsQuery, type PersonalRecordKind } from '#/state/queries/history';
-import { sessionHistoryOf, useSessionHistory } from '#/state/queries/logbook';
+import { SET_TYPE_LABEL, sessionHistoryOf, useExerciseHistory, useSessionHistory } from '#/state/queries/logbook';
 import { useUnits } from '#/state/queries/profile';
 
 const KIND_LABEL: Record<PersonalRecordKind, string> = {
@@ -34,6 +34,7 @@ export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
   const exerciseId = picked ?? exercises[0]?.[0] ?? null;
   const [{ data: history }] = useE1rmHistoryQuery(exerciseId, athleteId);
   const name = exercises.find(([id]) => id === exerciseId)?.[1] ?? '';
+  const [{ data: days }] = useExerciseHistory(exerciseId, athleteId);
 
   return (
     <Screen>
@@ -103,6 +104,18 @@ export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
             points={(history?.e1rmHistory ?? []).map((p) => ({ x: p.date.slice(5), y: kgToDisplay(p.e1rmKg, units) }))}
             format={(v) => `${Math.round(v)} ${unitLabel(units)}`}
           />
+          {(days?.exerciseHistory.days ?? []).map((d) => (
+            <View key={d.date} accessibilityLabel={`${name} on ${d.date}`}>
+              <Body>
+                {d.date}: {d.sets.length} sets
+                {d.bestSet ? ` · best ${formatLoad(d.bestSet.loadKg, units)} × ${d.bestSet.reps}` : ''}
+                {d.bestE1rmKg ? ` (e1RM ${formatLoad(d.bestE1rmKg, units)})` : ''} · volume {formatLoad(d.volumeKg, units)}
+              </Body>
+              <Body muted>
+                {d.sets.map((x) => `${formatLoad(x.loadKg, units)} × ${x.reps}${x.setType === 'WORKING' ? '' : ` ${SET_TYPE_LABEL[x.setType].toLowerCase()}`}`).join(', ')}
+              </Body>
+            </View>
+          ))}
         </Card>
       ) : null}
     </Screen>

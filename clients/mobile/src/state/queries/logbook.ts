@@ -225,3 +225,12 @@ export function useSessionHistory(first = 20, athleteId?: ID) {
 export function sessionHistoryOf(data: ResultOf<'SessionHistory'> | undefined): NonNullable<SessionHistoryEntry>[] {
   return (data?.sessions.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
 }
+
+/** Every day an exercise was done (newest first): its sets, best set and volume. */
+export function useExerciseHistory(exerciseId: ID | null, athleteId?: ID, first = 10) {
+  return useLiveQuery<ResultOf<'ExerciseHistory'>, VariablesOf<'ExerciseHistory'>>({
+    query: operations.ExerciseHistory.document,
+    variables: { exerciseId: exerciseId ?? '', first, ...(athleteId ? { athleteId } : {}) },
+    pause: !exerciseId,
+  });
+}
