@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { CopilotCard } from '#/components/CopilotCard';
+import { NewExerciseForm, type NewExercise } from '#/components/NewExerciseForm';
 import { RestTimer } from '#/components/RestTimer';
 import { SetCard, type CardExercise, type SetValues } from '#/components/SetCard';
 import { SyncBanner } from '#/components/SyncBanner';
@@ -17,7 +18,7 @@ import {
   useSessionLogbook,
   type SessionExtra,
 } from '#/state/queries/logbook';
-import type { ExerciseLoading, MovementPattern, MuscleGroup, PersonalRecordKind } from '#/state/queries/generated';
+import type { ExerciseLoading, PersonalRecordKind } from '#/state/queries/generated';
 import { usePreferences } from '#/state/persisted';
 import { useCopilot } from '#/state/queries/copilot';
 import type { Equipment } from '#/state/queries/generated';
@@ -263,25 +264,6 @@ const RECORD_LABEL: Record<PersonalRecordKind, string> = {
   BEST_E1RM: 'Best e1RM',
 };
 
-const CUSTOM_MUSCLES: readonly { muscle: MuscleGroup; label: string; pattern: MovementPattern }[] = [
-  { muscle: 'CHEST', label: 'Chest', pattern: 'HORIZONTAL_PUSH' },
-  { muscle: 'UPPER_BACK', label: 'Upper back', pattern: 'HORIZONTAL_PULL' },
-  { muscle: 'LATS', label: 'Lats', pattern: 'VERTICAL_PULL' },
-  { muscle: 'FRONT_DELTS', label: 'Shoulders', pattern: 'VERTICAL_PUSH' },
-  { muscle: 'QUADS', label: 'Quads', pattern: 'SQUAT' },
-  { muscle: 'HAMSTRINGS', label: 'Hamstrings', pattern: 'HINGE' },
-  { muscle: 'GLUTES', label: 'Glutes', pattern: 'HIP_ISOLATION' },
-  { muscle: 'BICEPS', label: 'Biceps', pattern: 'ELBOW_FLEXION' },
-  { muscle: 'TRICEPS', label: 'Triceps', pattern: 'ELBOW_EXTENSION' },
-  { muscle: 'ABS', label: 'Abs', pattern: 'CORE' },
-];
-const CUSTOM_LOADING: readonly { loading: ExerciseLoading; label: string }[] = [
-  { loading: 'BARBELL', label: 'Barbell' },
-  { loading: 'DUMBBELL', label: 'Dumbbell' },
-  { loading: 'STACK', label: 'Machine' },
-  { loading: 'BODYWEIGHT', label: 'Bodyweight' },
-];
-
 /** Search the catalog and your exercises (recently used first), or make a custom one. */
 function AddExercisePanel({
   onAdd,
@@ -289,15 +271,12 @@ function AddExercisePanel({
   onCancel,
 }: {
   onAdd: (exercise: { id: ID; name: string; loading: ExerciseLoading }) => void;
-  onCreate: (input: { name: string; pattern: MovementPattern; loading: ExerciseLoading; primaryMuscles: MuscleGroup[] }) => void;
+  onCreate: (input: NewExercise) => void;
   onCancel: () => void;
 }) {
   const t = useTheme();
   const [search, setSearch] = useState('');
   const [{ data, error }] = useExerciseSearch(search);
-  const [name, setName] = useState('');
-  const [muscle, setMuscle] = useState(CUSTOM_MUSCLES[0]!);
-  const [loading, setLoading] = useState<ExerciseLoading>('BARBELL');
   const found = (data?.exercises ?? []).slice(0, 8);
   return (
     <Card>
@@ -315,49 +294,7 @@ function AddExercisePanel({
         <Button key={e.id} label={e.name + (e.isCustom ? ' (yours)' : '')} variant="secondary" accessibilityLabel={`Add ${e.name}`} onPress={() => onAdd(e)} />
       ))}
       <Title level={3}>Or make your own</Title>
-      <TextInput
-        accessibilityLabel="New exercise name"
-        placeholder="Name"
-        placeholderTextColor={t.textMuted}
-        value={name}
-        maxLength={100}
-        onChangeText={setName}
-        style={[styles.input, { color: t.text, borderColor: t.border }]}
-      />
-      <View style={styles.chips} accessibilityRole="radiogroup" accessibilityLabel="Main muscle">
-        {CUSTOM_MUSCLES.map((m) => (
-          <Pressable
-            key={m.muscle}
-            accessibilityRole="radio"
-            aria-checked={m === muscle}
-            onPress={() => setMuscle(m)}
-            style={[styles.chip, { backgroundColor: m === muscle ? t.primary : t.surfaceAlt }]}
-          >
-            <Text style={{ color: m === muscle ? t.onPrimary : t.text }}>{m.label}</Text>
-          </Pressable>
-        ))}
-      </View>
-      <View style={styles.chips} accessibilityRole="radiogroup" accessibilityLabel="Loaded with">
-        {CUSTOM_LOADING.map((l) => (
-          <Pressable
-            key={l.loading}
-            accessibilityRole="radio"
-            aria-checked={l.loading === loading}
-            onPress={() => setLoading(l.loading)}
-            style={[styles.chip, { backgroundColor: l.loading === loading ? t.primary : t.surfaceAlt }]}
-          >
-            <Text style={{ color: l.loading === loading ? t.onPrimary : t.text }}>{l.label}</Text>
-          </Pressable>
-        ))}
-      </View>
-      <View style={styles.row}>
-        <Button
-          label="Create and add"
-          disabled={name.trim().length < 2}
-          onPress={() => onCreate({ name: name.trim(), pattern: muscle.pattern, loading, primaryMuscles: [muscle.muscle] })}
-        />
-        <Button label="Cancel" variant="secondary" onPress={onCancel} />
-      </View>
+      <NewExerciseForm submitLabel="Create and add" onCreate={onCreate} onCancel={onCancel} />
     </Card>
   );
 }

@@ -1,11 +1,14 @@
 import * as DocumentPicker from 'expo-document-picker';
 import { router } from 'expo-router';
 import { useEffect, useMemo, useState } from 'react';
+import { useMutation } from 'urql';
 import { Platform, Pressable, Share, StyleSheet, Text, TextInput, View } from 'react-native';
+import { NewExerciseForm, type NewExercise } from '#/components/NewExerciseForm';
 import { Body, Button, Card, ErrorText, Screen, Title } from '#/components/ui';
 import { readLocalFile } from '#/lib/files';
 import { bffFetch, useLiveQuery } from '#/lib/network';
 import { HIT, useTheme } from '#/lib/theme';
+import { uuid } from '#/lib/uuid';
 import { operations, type ResultOf, type VariablesOf } from '#/state/queries/operations';
 import { useUnits } from '#/state/queries/profile';
 import {
@@ -19,7 +22,7 @@ import {
   type HistoryImport,
 } from '#/state/imports';
 
-type Catalog = ResultOf<'Exercises'>['exercises'];
+type Catalog = readonly { id: string; name: string }[];
 
 /** How often the screen asks how far a running import is. */
 const PROGRESS_POLL_MS = 1000;
@@ -38,7 +41,19 @@ export function YourDataScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [{ data: catalog }] = useLiveQuery<ResultOf<'Exercises'>, VariablesOf<'Exercises'>>({ query: operations.Exercises.document, variables: {} });
-  const exercises = useMemo(() => catalog?.exercises ?? [], [catalog]);
+  const [created, setCreated] = useState<{ id: string; name: string }[]>([]);
+  const exercises = useMemo(() => [...(catalog?.exercises ?? []), ...created], [catalog, created]);
+  const [creating, createExercise] = useMutation<ResultOf<'CreateExercise'>, VariablesOf<'CreateExercise'>>(operations.CreateExercise.document);
+
+  /** Makes the athlete's own exercise for a name the catalog does not have, and takes the name for it. */
+  const create = (fileName: string, input: NewExercise) =>
+    run(async () => {
+      const result = await createExercise({ input: { ...input, clientMutationId: uuid() } });
+      const exercise = result.data?.createExercise.exercise;
+      if (!exercise) throw new Error(result.error?.message.replace(/^\[\w+\] /, '') ?? 'The exercise could not be created.');
+      setCreated((c) => [...c, { id: exercise.id, name: exercise.name }]);
+      setChoices((c) => ({ ...c, [fileName]: exercise.id }));
+    });
 
   useEffect(() => {
     if (!current || !isRunning(current.status)) return;
@@ -111,6 +126,8 @@ export function YourDataScreen() {
                   catalog={exercises}
                   choice={m.name in choices ? choices[m.name]! : m.exerciseId}
                   onChoose={(id) => setChoices((c) => ({ ...c, [m.name]: id }))}
+                  onCreate={(input) => create(m.name, input)}
+                  creating={creating.fetching}
                 />
               ))}
               {unmatched.length > 0 ? <Body muted>{`Choose an exercise for ${unmatched.map((u) => u.name).join(', ')}, or leave it out.`}</Body> : null}
@@ -146,9 +163,24 @@ export function YourDataScreen() {
 }
 
 /** One exercise name of the file, what it is taken for, and a search to take it for another (or leave it out). */
-function MatchRow({ match, catalog, choice, onChoose }: { match: ExerciseMatch; catalog: Catalog; choice: string | null; onChoose: (id: string | null) => void }) {
+function MatchRow({
+  match,
+  catalog,
+  choice,
+  onChoose,
+  onCreate,
+  creating,
+}: {
+  match: ExerciseMatch;
+  catalog: Catalog;
+  choice: string | null;
+  onChoose: (id: string | null) => void;
+  onCreate: (exercise: NewExercise) => Promise<void>;
+  creating: boolean;
+}) {
   const t = useTheme();
   const [searching, setSearching] = useState(false);
+  const [making, setMaking] = useState(false);
   const [search, setSearch] = useState('');
   const chosen = catalog.find((e) => e.id === choice)?.name;
   const results = useMemo(() => {
@@ -163,7 +195,17 @@ function MatchRow({ match, catalog, choice, onChoose }: { match: ExerciseMatch; 
       <View style={styles.row}>
         <Button label="Change" variant="secondary" accessibilityLabel={`Change the exercise for ${match.name}`} onPress={() => setSearching((s) => !s)} />
         <Button label="Leave out" variant="secondary" accessibilityLabel={`Leave out ${match.name}`} onPress={() => onChoose(null)} />
+        <Button label="New exercise" variant="secondary" accessibilityLabel={`Create ${match.name} as my exercise`} onPress={() => setMaking((m) => !m)} />
       </View>
+      {making ? (
+        <NewExerciseForm
+          initialName={match.name}
+          submitLabel="Create and use"
+          busy={creating}
+          onCreate={(input) => void onCreate(input).then(() => setMaking(false))}
+          onCancel={() => setMaking(false)}
+        />
+      ) : null}
       {searching ? (
         <>
           <TextInput
