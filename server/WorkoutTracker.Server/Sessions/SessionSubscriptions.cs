@@ -32,7 +32,7 @@ public static class SessionSubscriptions
             });
 
         subscription.Field<NonNullGraphType<SessionEventType>>("athleteActivity")
-            .Description("For a coach: every session event of the athletes they follow (links active when subscribing). Ends with FORBIDDEN when one of those links ends: subscribe again (with `after`) to follow the athletes still linked.")
+            .Description("For a coach: every session event of the athletes they follow (links active when subscribing). Ends with FORBIDDEN when one of the coach's links ends: subscribe again (with `after`) to follow the athletes still linked.")
             .Argument<StringGraphType>("after", AfterDescription)
             .ResolveStreamAsync(async c =>
             {
