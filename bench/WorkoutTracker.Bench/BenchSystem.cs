@@ -57,9 +57,9 @@ public sealed class BenchSystem : IAsyncDisposable
             {
                 ["ConnectionStrings__Workouts"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Identity__DevelopmentIssuer__Enabled"] = "true",
+                ["Identity__LocalAccounts__Enabled"] = "true",
                 // Production refuses the key published in appsettings.json: each run signs with a key of its own.
-                ["Identity__DevelopmentIssuer__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["Identity__TokenIssuer__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Idempotency__PruneInterval"] = "1.00:00:00",
                 ["RateLimiting__GraphQL__PermitLimit"] = "100000000", // measure the server, not its per-user limit

@@ -44,7 +44,7 @@ public static class BffManagementEndpoints
     /// Signs in through the server's development issuer: the tokens stay in the server-side session, the
     /// response sets only the session cookie. 401 for wrong credentials.
     /// </summary>
-    private static async Task<IResult> DevelopmentLoginAsync(LoginRequest request, HttpContext context, DevelopmentTokenClient tokens, CancellationToken cancellationToken)
+    private static async Task<IResult> DevelopmentLoginAsync(LoginRequest request, HttpContext context, AccountClient tokens, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {

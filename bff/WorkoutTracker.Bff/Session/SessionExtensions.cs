@@ -49,7 +49,7 @@ public static class SessionExtensions
         else
         {
             services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
-            services.AddHttpClient<DevelopmentTokenClient>();
+            services.AddHttpClient<AccountClient>();
             services.AddSingleton<IUserAccessTokens, SessionAccessTokens>();
         }
 

@@ -22,7 +22,7 @@ public interface IUserAccessTokens
 /// </summary>
 internal sealed partial class SessionAccessTokens(
     PostgresTicketStore store,
-    DevelopmentTokenClient tokenClient,
+    AccountClient tokenClient,
     IOptions<SessionOptions> options,
     TimeProvider clock,
     ILogger<SessionAccessTokens> logger) : IUserAccessTokens

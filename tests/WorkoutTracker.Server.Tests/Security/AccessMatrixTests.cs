@@ -234,7 +234,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
     {
         var actor = cell.Expected[Actor.Owner] == Ok ? Actor.Owner : Actor.LinkedCoach;
         var user = world.Users[actor];
-        var issuer = world.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkoutTracker.Server.Identity.DevelopmentIssuerOptions>>().Value;
+        var issuer = world.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkoutTracker.Server.Identity.TokenIssuerOptions>>().Value;
         var expires = DateTime.UtcNow.AddSeconds(-25); // inside the issuer's 30 s of clock skew: accepted, valid for five seconds more
         var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
         {

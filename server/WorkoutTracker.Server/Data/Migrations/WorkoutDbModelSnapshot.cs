@@ -312,7 +312,7 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.ToTable("exercises", (string)null);
                 });
 
-            modelBuilder.Entity("WorkoutTracker.Server.Identity.DevelopmentRefreshToken", b =>
+            modelBuilder.Entity("WorkoutTracker.Server.Identity.StoredRefreshToken", b =>
                 {
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
@@ -324,20 +324,31 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("TokenHash")
-                        .HasName("pk_dev_refresh_tokens");
+                        .HasName("pk_refresh_tokens");
 
                     b.HasIndex("ExpiresAt")
-                        .HasDatabaseName("ix_dev_refresh_tokens_expires_at");
+                        .HasDatabaseName("ix_refresh_tokens_expires_at");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_refresh_tokens_family_id");
 
                     b.HasIndex("UserId")
-                        .HasDatabaseName("ix_dev_refresh_tokens_user_id");
+                        .HasDatabaseName("ix_refresh_tokens_user_id");
 
-                    b.ToTable("dev_refresh_tokens", (string)null);
+                    b.ToTable("refresh_tokens", (string)null);
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Profiles.AthleteProfile", b =>
@@ -407,6 +418,10 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -429,6 +444,15 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("external_subject");
 
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("normalized_email");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -438,6 +462,13 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
+
+                    b.Property<string>("SecurityStamp")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("security_stamp")
+                        .HasDefaultValueSql("replace(gen_random_uuid()::text, '-', '')");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -449,6 +480,10 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.HasIndex("ExternalSubject")
                         .IsUnique()
                         .HasDatabaseName("ix_users_external_subject");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_normalized_email");
 
                     b.ToTable("users", (string)null);
                 });
@@ -642,14 +677,14 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasConstraintName("fk_coach_links_users_coach_id");
                 });
 
-            modelBuilder.Entity("WorkoutTracker.Server.Identity.DevelopmentRefreshToken", b =>
+            modelBuilder.Entity("WorkoutTracker.Server.Identity.StoredRefreshToken", b =>
                 {
                     b.HasOne("WorkoutTracker.Server.Profiles.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_dev_refresh_tokens_users_user_id");
+                        .HasConstraintName("fk_refresh_tokens_users_user_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Profiles.AthleteProfile", b =>

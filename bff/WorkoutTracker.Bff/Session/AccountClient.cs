@@ -9,7 +9,7 @@ namespace WorkoutTracker.Bff.Session;
 /// (single-use, rotating) refresh token; <c>POST /dev/revoke</c>: revoke one. Tries the next server instance
 /// when one cannot be reached.
 /// </summary>
-public sealed class DevelopmentTokenClient(HttpClient http, IOptions<ServerOptions> options, TimeProvider clock)
+public sealed class AccountClient(HttpClient http, IOptions<ServerOptions> options, TimeProvider clock)
 {
     private readonly IReadOnlyList<Uri> _servers = options.Value.AllAddresses();
     private int _next;
