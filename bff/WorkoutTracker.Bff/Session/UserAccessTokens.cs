@@ -16,7 +16,25 @@ public interface IUserAccessTokens
 }
 
 /// <summary>
-/// Development sign-in: the tokens the server's <c>/dev/token</c> issued, kept in the session row. A
+/// Picks the source of a session's token by how it signed in: local accounts (the identity's authentication type
+/// <see cref="LocalAccountType"/>) from the session row, anything else from Entra ID.
+/// </summary>
+internal sealed class SelectingAccessTokens(SessionAccessTokens? local, EntraIdAccessTokens? entraId) : IUserAccessTokens
+{
+    public const string LocalAccountType = "workouttracker-local";
+
+    public Task<string?> GetAsync(HttpContext context, CancellationToken cancellationToken) =>
+        Pick(context) is { } tokens ? tokens.GetAsync(context, cancellationToken) : Task.FromResult<string?>(null);
+
+    public Task RevokeAsync(HttpContext context, CancellationToken cancellationToken) =>
+        Pick(context) is { } tokens ? tokens.RevokeAsync(context, cancellationToken) : Task.CompletedTask;
+
+    private IUserAccessTokens? Pick(HttpContext context) =>
+        context.User.Identity?.AuthenticationType == LocalAccountType ? local : entraId ?? (IUserAccessTokens?)local;
+}
+
+/// <summary>
+/// Local accounts: the tokens the server's <c>/account/token</c> issued, kept in the session row. A
 /// token that expires within <see cref="SessionOptions.RefreshBeforeExpiry"/> is renewed with the
 /// refresh-token grant under the session's row lock (refresh tokens are single use).
 /// </summary>
@@ -45,7 +63,7 @@ internal sealed partial class SessionAccessTokens(
         return tokens?.AccessToken;
     }
 
-    /// <summary>The development issuer supports RFC 7009: the session's refresh token is revoked at the server.</summary>
+    /// <summary>The server's issuer supports RFC 7009: the session's refresh token family is revoked at the server.</summary>
     public async Task RevokeAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var session = await context.AuthenticateAsync();
