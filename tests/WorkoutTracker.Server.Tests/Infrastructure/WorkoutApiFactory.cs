@@ -61,7 +61,12 @@ public class WorkoutApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await TestPostgres.DropDatabaseAsync(ConnectionString);
         }
+
+        await DisposeDependenciesAsync();
     }
+
+    /// <summary>Stops what the host depended on (e.g. a local identity provider), after the host has stopped.</summary>
+    protected virtual ValueTask DisposeDependenciesAsync() => ValueTask.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
