@@ -26,7 +26,8 @@ public abstract class AthleteWeekVersion : IRootFieldVersion
         try
         {
             var athleteId = await services.GetRequiredService<AthleteAccess>().ResolveReadableAthleteAsync(user, requested, cancellationToken);
-            var weekStart = BodyMapQueries.WeekArgument(week, services.GetRequiredService<TimeProvider>());
+            var zone = week is null ? await services.GetRequiredService<AthleteAccess>().TimeZoneOfAsync(user, athleteId, cancellationToken) : TimeZoneInfo.Utc;
+            var weekStart = BodyMapQueries.WeekArgument(week, services.GetRequiredService<TimeProvider>(), zone);
             var version = await ReadVersionAsync(services, athleteId, weekStart, cancellationToken);
             return $"{athleteId}/{BodyMapRules.ToIsoDate(weekStart)}/{version}";
         }

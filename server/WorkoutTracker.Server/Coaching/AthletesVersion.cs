@@ -41,7 +41,8 @@ public sealed class AthletesVersion : IRootFieldVersion
             ) s
             WHERE l.coach_id = {user.Id} AND l.status = 'Active'
             """).SingleAsync(cancellationToken);
-        var week = BodyMapRules.WeekStartOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        // The coach's list shows each athlete's this week; the coach's own week names the version (it turns when theirs does).
+        var week = BodyMapRules.WeekStartOf(services.GetRequiredService<TimeProvider>().GetUtcNow(), Common.Calendar.AthleteCalendar.Zone(user.TimeZone));
         return $"{BodyMapRules.ToIsoDate(week)}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16]}";
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.Calendar;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Exercises;
@@ -17,9 +19,15 @@ public sealed record UpdateProfileInput(
     IReadOnlyList<Equipment>? Equipment = null,
     int? SessionMinutes = null,
     WeightUnit? Units = null,
-    string? DisplayName = null) : IMutationInput;
+    string? DisplayName = null,
+    string? TimeZone = null,
+    LoadingSetupInput? Loading = null) : IMutationInput;
 
-/// <summary>Reads and changes athletes' training profiles. An athlete without one gets the defaults.</summary>
+/// <summary>
+/// Reads and changes athletes' training profiles. An athlete without one gets the defaults. A change is one
+/// transaction: the profile, the plan version (the plan is generated from both, so it and its ETag change with
+/// it), the name and time zone on the user, and, when the time zone changes, the body map's weeks recomputed.
+/// </summary>
 public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, IdempotentMutations idempotent, TimeProvider clock)
 {
     public const int MaxDisplayNameLength = 100;
@@ -45,8 +53,14 @@ public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, Idemp
             throw new ValidationException("displayName", $"must be 1 to {MaxDisplayNameLength} characters.");
         }
 
+        var timeZone = input.TimeZone?.Trim();
+        if (timeZone is not null && !AthleteCalendar.IsIanaId(timeZone))
+        {
+            throw new ValidationException("timeZone", "must be an IANA time zone id such as Europe/Berlin or America/Los_Angeles.");
+        }
+
         var equipment = input.Equipment?.Distinct().Order().ToList();
-        var normalized = input with { ClientMutationId = "", Equipment = equipment, DisplayName = displayName };
+        var normalized = input with { ClientMutationId = "", Equipment = equipment, DisplayName = displayName, TimeZone = timeZone };
         var now = clock.GetUtcNow();
         return idempotent.RunAsync(
             user.Id,
@@ -67,7 +81,18 @@ public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, Idemp
                 profile.Experience = input.Experience ?? profile.Experience;
                 profile.Equipment = equipment ?? profile.Equipment;
                 profile.SessionMinutes = input.SessionMinutes ?? profile.SessionMinutes;
+                var unitChanged = input.Units is { } units && units != profile.Units;
                 profile.Units = input.Units ?? profile.Units;
+                if (input.Loading is { } loading)
+                {
+                    var current = profile.Loading is { } stored && stored.Unit == profile.Units ? stored : LoadingSetup.Default(profile.Units);
+                    profile.Loading = LoadingSetupRules.Apply(current, loading, profile.Units);
+                }
+                else if (unitChanged)
+                {
+                    profile.Loading = null; // the other unit's plates and steps: back to the new unit's defaults
+                }
+
                 profile.ToTrainingProfile().Validate();
 
                 profile.PlanVersion++;
@@ -78,6 +103,12 @@ public sealed class ProfileService(IDbContextFactory<WorkoutDb> dbFactory, Idemp
                 }
 
                 await db.SaveChangesAsync(ct);
+                if (timeZone is not null && timeZone != user.TimeZone &&
+                    await db.Users.Where(u => u.Id == user.Id && u.TimeZone != timeZone).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZone, timeZone), ct) > 0)
+                {
+                    // Sets belong to the week they were logged in, as the athlete lives it: in the new zone some move.
+                    await BodyMapRebuild.ReplaceAsync(db, user.Id, ct);
+                }
                 return (profile, user.Id.ToString());
             },
             async (db, _, ct) => await db.AthleteProfiles.AsNoTracking().SingleAsync(p => p.UserId == user.Id, ct),

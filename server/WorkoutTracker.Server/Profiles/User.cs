@@ -38,6 +38,12 @@ public sealed class User
     /// <summary>The identity provider's stable id (Entra ID <c>oid</c>), for users signing in through it.</summary>
     public string? ExternalSubject { get; set; }
 
+    /// <summary>
+    /// The IANA time zone the user lives in (<c>Europe/Berlin</c>): it decides their days and weeks (plan weeks,
+    /// body map weeks, "today"). Set from the device at onboarding; UTC until then.
+    /// </summary>
+    public string TimeZone { get; set; } = Common.Calendar.AthleteCalendar.DefaultTimeZone;
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 

@@ -18,6 +18,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.SecurityStamp).HasMaxLength(64).HasDefaultValueSql("replace(gen_random_uuid()::text, '-', '')");
         builder.Property(u => u.ExternalSubject).HasMaxLength(128);
         builder.HasIndex(u => u.ExternalSubject).IsUnique();
+        builder.Property(u => u.TimeZone).HasMaxLength(Common.Calendar.AthleteCalendar.MaxTimeZoneLength).HasDefaultValue(Common.Calendar.AthleteCalendar.DefaultTimeZone);
         builder.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
     }
 }

@@ -31,7 +31,9 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog)
         var progress = stored.ToDictionary(p => p.Key, p => p.Value.ToProgress(), StringComparer.Ordinal);
 
         var training = profile.ToTrainingProfile();
-        var plan = PlanGenerator.Generate(training, [.. exercises.Values], progress, DateOnly.FromDateTime(session.StartedAt.UtcDateTime));
+        var timeZone = await db.Users.Where(u => u.Id == session.AthleteId).Select(u => u.TimeZone).SingleAsync(ct);
+        var startedOn = Common.Calendar.AthleteCalendar.DayOf(session.StartedAt, Common.Calendar.AthleteCalendar.Zone(timeZone));
+        var plan = PlanGenerator.Generate(training, [.. exercises.Values], progress, startedOn);
         var plannedToday = plan.Days.FirstOrDefault(d => d.DayNumber == session.PlanDayNumber)?.Exercises.ToDictionary(e => e.ExerciseId, StringComparer.Ordinal)
             ?? [];
         var setup = training.LoadingSetup;

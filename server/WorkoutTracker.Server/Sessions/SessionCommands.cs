@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.Calendar;
 using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
@@ -105,8 +106,9 @@ public sealed class SessionCommands(
         var exercise = await catalog.FindAsync(input.ExerciseId) ?? throw new NotFoundException("Exercise", input.ExerciseId);
         var normalized = input with { ClientMutationId = "", PerformedAt = input.PerformedAt?.ToUniversalTime() };
         var performedAt = input.PerformedAt ?? now;
-        var week = BodyMapRules.WeekStartOf(performedAt);
-        var changes = BodyMapLedger.ChangesOf(exercise, before: null, new SetFacts(performedAt, input.LoadKg, input.Reps, input.Rpe, input.IsWarmup), week);
+        var zone = AthleteCalendar.Zone(athlete.TimeZone);
+        var week = BodyMapRules.WeekStartOf(performedAt, zone);
+        var changes = BodyMapLedger.ChangesOf(exercise, before: null, new SetFacts(performedAt, input.LoadKg, input.Reps, input.Rpe, input.IsWarmup), week, zone);
         return await idempotent.RunStatementAsync(input.ClientMutationId, normalized, async (fingerprint, ct) =>
         {
             await using var command = dataSource.CreateCommand("SELECT * FROM log_set($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)");
@@ -203,7 +205,7 @@ public sealed class SessionCommands(
                 set.UpdatedAt = now;
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set), before, FactsOf(set), ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, AthleteCalendar.Zone(athlete.TimeZone), await ExerciseOfAsync(set), before, FactsOf(set), ct);
                 await PublishAsync(db, EventKind.SetUpdated, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
             },
@@ -226,7 +228,7 @@ public sealed class SessionCommands(
                 db.Sets.Remove(set);
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set), FactsOf(set), after: null, ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, AthleteCalendar.Zone(athlete.TimeZone), await ExerciseOfAsync(set), FactsOf(set), after: null, ct);
                 await PublishAsync(db, EventKind.SetDeleted, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(null, set.Id, session), SetResultId(session, set.Id));
             },

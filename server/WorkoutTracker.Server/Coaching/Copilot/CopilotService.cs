@@ -45,7 +45,9 @@ public sealed class CopilotService(
         var profile = (await profiles.GetAsync(session.AthleteId, cancellationToken)).ToTrainingProfile();
         var progress = await plans.LoadProgressAsync(session.AthleteId, cancellationToken);
         var exercises = await catalog.AllAsync();
-        var plan = PlanGenerator.Generate(profile, exercises, progress, DateOnly.FromDateTime(session.StartedAt.UtcDateTime));
+        var timeZone = await db.Users.Where(u => u.Id == session.AthleteId).Select(u => u.TimeZone).SingleAsync(cancellationToken);
+        var startedOn = Common.Calendar.AthleteCalendar.DayOf(session.StartedAt, Common.Calendar.AthleteCalendar.Zone(timeZone));
+        var plan = PlanGenerator.Generate(profile, exercises, progress, startedOn);
         var day = plan.Days.FirstOrDefault(d => d.DayNumber == session.PlanDayNumber)?.Exercises ?? [];
 
         var advice = CopilotEngine.Suggest(new CopilotInput(

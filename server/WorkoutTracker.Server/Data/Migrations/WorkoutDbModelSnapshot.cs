@@ -378,6 +378,10 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("goal");
 
+                    b.Property<string>("Loading")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("loading");
+
                     b.Property<int>("PlanVersion")
                         .HasColumnType("integer")
                         .HasColumnName("plan_version");
@@ -469,6 +473,14 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("security_stamp")
                         .HasDefaultValueSql("replace(gen_random_uuid()::text, '-', '')");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Id")
                         .HasName("pk_users");

@@ -82,6 +82,19 @@ export type FinishSessionInput = {
   sessionId: string;
 };
 
+/** Omitted values keep the current setup's. */
+export type LoadingSetupInput = {
+  barWeight?: number | null | undefined;
+  bodyweightStep?: number | null | undefined;
+  dumbbellStep?: number | null | undefined;
+  ezBarWeight?: number | null | undefined;
+  /** Ascending, at most 40. */
+  kettlebellSizes?: Array<number> | null | undefined;
+  smallestPlatePerSide?: number | null | undefined;
+  stackStep?: number | null | undefined;
+  trapBarWeight?: number | null | undefined;
+};
+
 export type LogSetInput = {
   /** Made once by the client (a UUID) and kept across retries. */
   clientMutationId: string;
@@ -196,8 +209,12 @@ export type UpdateProfileInput = {
   equipment?: Array<Equipment> | null | undefined;
   experience?: ExperienceLevel | null | undefined;
   goal?: TrainingGoal | null | undefined;
+  /** The gym's loading, in the profile's units (after this change's `units`). */
+  loading?: LoadingSetupInput | null | undefined;
   /** 20–180. */
   sessionMinutes?: number | null | undefined;
+  /** An IANA time zone id (Europe/Berlin). */
+  timeZone?: string | null | undefined;
   units?: WeightUnit | null | undefined;
 };
 
