@@ -137,7 +137,9 @@ internal sealed class EntraIdAccessTokens(ITokenAcquisition tokenAcquisition, IO
 
         try
         {
-            return await tokenAcquisition.GetAccessTokenForUserAsync(server.Value.Scopes, user: context.User);
+            // The scheme whose options hold the Entra ID app (Microsoft.Identity.Web would infer the cookie scheme, which has none).
+            return await tokenAcquisition.GetAccessTokenForUserAsync(
+                server.Value.Scopes, authenticationScheme: Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme, user: context.User);
         }
         catch (MicrosoftIdentityWebChallengeUserException)
         {

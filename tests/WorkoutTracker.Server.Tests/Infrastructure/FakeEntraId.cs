@@ -52,6 +52,25 @@ public sealed class FakeEntraId : IAsyncDisposable
     /// </summary>
     public X509Certificate2 Certificate { get; }
 
+    /// <summary>
+    /// An HTTP handler for a host's clients that trusts the provider's certificate and sends what would go to
+    /// <c>login.microsoftonline.com</c> (MSAL's instance discovery) to this provider instead, as DNS would.
+    /// </summary>
+    public HttpMessageHandler RoutingHandler() => new ToThisProvider(this) { InnerHandler = TrustingHandler() };
+
+    private sealed class ToThisProvider(FakeEntraId provider) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { Host: "login.microsoftonline.com" } uri)
+            {
+                request.RequestUri = new UriBuilder(uri) { Scheme = provider.Instance.Scheme, Host = provider.Instance.Host, Port = provider.Instance.Port }.Uri;
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     /// <summary>An HTTP handler that trusts the provider's certificate (and whatever the machine trusts).</summary>
     public HttpMessageHandler TrustingHandler() => new SocketsHttpHandler
     {
@@ -67,6 +86,9 @@ public sealed class FakeEntraId : IAsyncDisposable
     public FakeUser NextUser { get; set; } = new(Guid.NewGuid().ToString(), "Entra Athlete", []);
 
     public RsaSecurityKey Key { get; }
+
+    /// <summary>Lifetime of the access tokens the token endpoint issues (MSAL refreshes a token within 5 minutes of its expiry).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     public Uri Instance { get; private set; } = null!;
 
@@ -162,6 +184,19 @@ public sealed class FakeEntraId : IAsyncDisposable
             ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
             ["tenant_region_scope"] = "EU",
         }));
+        // MSAL's instance discovery (Entra ID answers it at login.microsoftonline.com/common): this host is its own cloud.
+        app.MapGet("/common/discovery/instance", (HttpRequest request) =>
+        {
+            var authority = new Uri(request.Query["authorization_endpoint"].ToString());
+            var tenant = authority.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? TenantId;
+            var host = Instance.Authority;
+            return Results.Json(new Dictionary<string, object>
+            {
+                ["tenant_discovery_endpoint"] = $"{Instance}{tenant}/v2.0/.well-known/openid-configuration",
+                ["api-version"] = "1.1",
+                ["metadata"] = new[] { new { preferred_network = host, preferred_cache = host, aliases = new[] { host } } },
+            });
+        });
         app.MapGet("/{tenant}/discovery/v2.0/keys", () =>
         {
             var parameters = Key.Rsa.ExportParameters(false);
@@ -241,14 +276,14 @@ public sealed class FakeEntraId : IAsyncDisposable
                 Issuer(tenant),
                 grant.ClientId,
                 TimeSpan.FromHours(1));
-            var accessToken = AccessToken(grant.User, scope: apiScopes.Length > 0 ? string.Join(' ', apiScopes) : ApiScope, tenant: tenant);
+            var accessToken = AccessToken(grant.User, scope: apiScopes.Length > 0 ? string.Join(' ', apiScopes) : ApiScope, tenant: tenant, lifetime: AccessTokenLifetime);
             var clientInfo = Base64UrlEncoder.Encode(JsonSerializer.Serialize(new { uid = grant.User.ObjectId, utid = tenant }));
             return Results.Json(new Dictionary<string, object>
             {
                 ["token_type"] = "Bearer",
                 ["scope"] = grant.Scope,
-                ["expires_in"] = 3600,
-                ["ext_expires_in"] = 3600,
+                ["expires_in"] = (int)AccessTokenLifetime.TotalSeconds,
+                ["ext_expires_in"] = (int)AccessTokenLifetime.TotalSeconds,
                 ["access_token"] = accessToken,
                 ["refresh_token"] = refreshToken,
                 ["id_token"] = idToken,
