@@ -17,7 +17,10 @@ public sealed record LoadingSetupInput(
     decimal? StackStep = null,
     decimal? BodyweightStep = null);
 
-/// <summary>What a loading setup may be: positive steps and bars no heavier than any gym's, kettlebells ascending.</summary>
+/// <summary>
+/// What a loading setup may be: what <see cref="LoadRounding"/> can round to (every step positive, at least one
+/// kettlebell), bars no heavier than any gym's, kettlebells ascending.
+/// </summary>
 public static class LoadingSetupRules
 {
     public const int MaxKettlebells = 40;
@@ -43,10 +46,10 @@ public static class LoadingSetupRules
         Check("smallestPlatePerSide", setup.SmallestPlatePerSide, 0.1m * heavy, 25m * heavy);
         Check("dumbbellStep", setup.DumbbellStep, 0.25m * heavy, 25m * heavy);
         Check("stackStep", setup.StackStep, 0.5m * heavy, 25m * heavy);
-        Check("bodyweightStep", setup.BodyweightStep, 0m, 25m * heavy);
-        if (setup.KettlebellSizes.Count > MaxKettlebells)
+        Check("bodyweightStep", setup.BodyweightStep, 0.25m * heavy, 25m * heavy);
+        if (setup.KettlebellSizes.Count is 0 or > MaxKettlebells)
         {
-            throw new ValidationException("loading.kettlebellSizes", $"holds at most {MaxKettlebells} sizes.");
+            throw new ValidationException("loading.kettlebellSizes", $"holds 1 to {MaxKettlebells} sizes.");
         }
 
         for (var i = 0; i < setup.KettlebellSizes.Count; i++)

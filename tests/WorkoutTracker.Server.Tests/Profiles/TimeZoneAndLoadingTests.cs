@@ -117,6 +117,7 @@ public sealed class TimeZoneAndLoadingTests(WorkoutApiFactory api) : IClassFixtu
     [InlineData("dumbbellStep", 0)]
     [InlineData("barWeight", 500)]
     [InlineData("stackStep", 0.0001)]
+    [InlineData("bodyweightStep", 0)]
     public async Task A_bad_loading_value_is_a_validation_error_naming_it_and_nothing_is_written(string field, double value)
     {
         using var client = await api.CreateClientForAsync(await api.CreateUserAsync(UserRole.Athlete));
@@ -131,12 +132,15 @@ public sealed class TimeZoneAndLoadingTests(WorkoutApiFactory api) : IClassFixtu
         Assert.Equal(3, profile["daysPerWeek"]!.GetValue<int>());
     }
 
-    [Fact]
-    public async Task Kettlebells_must_ascend()
+    [Theory]
+    [InlineData(new[] { 16.0, 12.0 })]
+    [InlineData(new double[0])]
+    [InlineData(new[] { 12.0, 12.0 })]
+    public async Task Kettlebells_are_one_or_more_sizes_ascending(double[] sizes)
     {
         using var client = await api.CreateClientForAsync(await api.CreateUserAsync(UserRole.Athlete));
 
-        var response = await UpdateAsync(client, new { loading = new { kettlebellSizes = new[] { 16m, 12m } } });
+        var response = await UpdateAsync(client, new { loading = new { kettlebellSizes = sizes } });
 
         Assert.Equal("loading.kettlebellSizes", response.Errors![0]!["extensions"]!["field"]!.GetValue<string>());
     }

@@ -45,11 +45,18 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
 
         public string SetId { get; private set; } = "";
 
+        /// <summary>A pending request from a coach to the athlete (accepting or ending it is valid).</summary>
+        public string LinkId { get; private set; } = "";
+
+        private string _athleteEmail = "";
+
         public override async Task InitializeAsync()
         {
             With("RateLimiting:GraphQL:PermitLimit", "1000000");
             await base.InitializeAsync();
-            Athlete = await CreateClientForAsync(await CreateUserAsync(UserRole.Athlete));
+            var athlete = await CreateUserAsync(UserRole.Athlete);
+            _athleteEmail = athlete.Email;
+            Athlete = await CreateClientForAsync(athlete);
             Coach = await CreateClientForAsync(await CreateUserAsync(UserRole.Coach));
             await EnsureFixturesAsync();
         }
@@ -70,6 +77,17 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
             {
                 SetId = (await Athlete.LogSetAsync(SessionId)).Payload("logSet")["setId"]!.GetValue<string>();
             }
+
+            var linkId = Guid.TryParse(LinkId, out var l) ? l : Guid.Empty;
+            if (!await db.CoachLinks.AnyAsync(link => link.Id == linkId && link.Status == WorkoutTracker.Server.Coaching.CoachLinkStatus.Pending))
+            {
+                // A coach of its own each time: the previous one may be linked already (a hostile value can accept).
+                using var coach = await CreateClientForAsync(await CreateUserAsync(UserRole.Coach));
+                LinkId = (await coach.PostGraphQLAsync(
+                        "mutation($i: RequestCoachLinkInput!) { requestCoachLink(input: $i) { link { id } } }",
+                        new { i = new { clientMutationId = Guid.NewGuid().ToString(), email = _athleteEmail } }))
+                    .Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
+            }
         }
 
         /// <summary>Valid variables for an operation, with fresh clientMutationIds.</summary>
@@ -78,7 +96,9 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
             string Id() => Guid.NewGuid().ToString();
             return operation switch
             {
-                "Athletes" or "BodyMap" or "WeeklyPlan" or "PersonalRecords" or "Me" or "Profile" or "AthleteActivity" => [],
+                "Athletes" or "BodyMap" or "WeeklyPlan" or "PersonalRecords" or "Me" or "Profile" or "AthleteActivity" or "CoachLinks" => [],
+                "RequestCoachLink" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["email"] = $"coach-{Id()}@example.org" } },
+                "AcceptCoachLink" or "EndCoachLink" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["linkId"] = LinkId } },
                 "SessionUpdated" or "CopilotUpdated" => new() { ["sessionId"] = SessionId },
                 "Coach" => new() { ["question"] = "What are my records?" },
                 "Copilot" => new() { ["sessionId"] = SessionId },
@@ -96,7 +116,13 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
                 "Session" => new() { ["id"] = SessionId },
                 "Sessions" => new() { ["first"] = 5 },
                 "StartSession" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id() } },
-                "UpdateProfile" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["sessionMinutes"] = 60 } },
+                "UpdateProfile" => new()
+                {
+                    ["input"] = new JsonObject
+                    {
+                        ["clientMutationId"] = Id(), ["sessionMinutes"] = 60, ["timeZone"] = "Europe/Berlin", ["loading"] = new JsonObject { ["dumbbellStep"] = 2 },
+                    },
+                },
                 "UpdateSet" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["setId"] = SetId, ["loadKg"] = 100, ["reps"] = 5 } },
                 _ => throw new InvalidOperationException($"No baseline for {operation}: add one when adding an operation."),
             };

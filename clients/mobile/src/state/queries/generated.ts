@@ -13,6 +13,16 @@ export type CitationKind =
   | 'SET'
   | 'TARGET';
 
+export type CoachLinkInput = {
+  clientMutationId: string;
+  linkId: string;
+};
+
+export type CoachLinkStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'PENDING';
+
 /** LLM: the configured model wrote the answer. OFFLINE: the built-in coach did (no model configured, or the model failed). */
 export type CoachSource =
   | 'LLM'
@@ -157,6 +167,12 @@ export type PersonalRecordKind =
   | 'HEAVIEST_LOAD'
   | 'MOST_REPS_AT_LOAD';
 
+export type RequestCoachLinkInput = {
+  clientMutationId: string;
+  /** The coach's email (from an athlete) or the athlete's (from a coach). */
+  email: string;
+};
+
 export type Role =
   | 'ATHLETE'
   | 'COACH';
@@ -233,6 +249,13 @@ export type WeightUnit =
   | 'KG'
   | 'LB';
 
+export type AcceptCoachLinkMutationVariables = Exact<{
+  input: CoachLinkInput;
+}>;
+
+
+export type AcceptCoachLinkMutation = { acceptCoachLink: { clientMutationId: string, replayed: boolean, link: { id: string, status: CoachLinkStatus, acceptedAt: string | null, endedAt: string | null, coach: { id: string, displayName: string } | null, athlete: { id: string, displayName: string } | null } } };
+
 export type AthleteActivitySubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -262,6 +285,11 @@ export type CoachQueryVariables = Exact<{
 
 
 export type CoachQuery = { coach: { answer: string, source: CoachSource, toolCalls: Array<string>, citations: Array<{ kind: CitationKind, ref: string, value: number }> } };
+
+export type CoachLinksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoachLinksQuery = { coachLinks: Array<{ id: string, status: CoachLinkStatus, requestedBy: string, inviteeEmail: string | null, createdAt: string, acceptedAt: string | null, endedAt: string | null, coach: { id: string, displayName: string } | null, athlete: { id: string, displayName: string } | null }> };
 
 export type CopilotQueryVariables = Exact<{
   sessionId: string;
@@ -296,6 +324,13 @@ export type E1rmHistoryQueryVariables = Exact<{
 
 
 export type E1rmHistoryQuery = { e1rmHistory: Array<{ date: string, e1rmKg: number, loadKg: number, reps: number }> };
+
+export type EndCoachLinkMutationVariables = Exact<{
+  input: CoachLinkInput;
+}>;
+
+
+export type EndCoachLinkMutation = { endCoachLink: { clientMutationId: string, replayed: boolean, link: { id: string, status: CoachLinkStatus, acceptedAt: string | null, endedAt: string | null, coach: { id: string, displayName: string } | null, athlete: { id: string, displayName: string } | null } } };
 
 export type ExercisesQueryVariables = Exact<{
   filter?: ExerciseFilter | null | undefined;
@@ -336,7 +371,14 @@ export type PersonalRecordsQuery = { personalRecords: Array<{ kind: PersonalReco
 export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProfileQuery = { profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, planVersion: number, updatedAt: string } };
+export type ProfileQuery = { profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } };
+
+export type RequestCoachLinkMutationVariables = Exact<{
+  input: RequestCoachLinkInput;
+}>;
+
+
+export type RequestCoachLinkMutation = { requestCoachLink: { clientMutationId: string, replayed: boolean, link: { id: string, status: CoachLinkStatus, requestedBy: string, inviteeEmail: string | null, createdAt: string } } };
 
 export type SessionQueryVariables = Exact<{
   id: string;
@@ -376,7 +418,7 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { clientMutationId: string, replayed: boolean, profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, planVersion: number, updatedAt: string } } };
+export type UpdateProfileMutation = { updateProfile: { clientMutationId: string, replayed: boolean, profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } } };
 
 export type UpdateSetMutationVariables = Exact<{
   input: UpdateSetInput;
@@ -398,20 +440,24 @@ export type WeeklyPlanQuery = { weeklyPlan: { athleteId: string, weekStart: stri
 
 /** Every persisted operation (schema/operations/*.graphql) by name: its kind, result and variables types. */
 export interface OperationTypes {
+  AcceptCoachLink: { kind: 'mutation'; result: AcceptCoachLinkMutation; variables: AcceptCoachLinkMutationVariables };
   AthleteActivity: { kind: 'subscription'; result: AthleteActivitySubscription; variables: AthleteActivitySubscriptionVariables };
   Athletes: { kind: 'query'; result: AthletesQuery; variables: AthletesQueryVariables };
   BodyMap: { kind: 'query'; result: BodyMapQuery; variables: BodyMapQueryVariables };
   Coach: { kind: 'query'; result: CoachQuery; variables: CoachQueryVariables };
+  CoachLinks: { kind: 'query'; result: CoachLinksQuery; variables: CoachLinksQueryVariables };
   Copilot: { kind: 'query'; result: CopilotQuery; variables: CopilotQueryVariables };
   CopilotUpdated: { kind: 'subscription'; result: CopilotUpdatedSubscription; variables: CopilotUpdatedSubscriptionVariables };
   DeleteSet: { kind: 'mutation'; result: DeleteSetMutation; variables: DeleteSetMutationVariables };
   E1rmHistory: { kind: 'query'; result: E1rmHistoryQuery; variables: E1rmHistoryQueryVariables };
+  EndCoachLink: { kind: 'mutation'; result: EndCoachLinkMutation; variables: EndCoachLinkMutationVariables };
   Exercises: { kind: 'query'; result: ExercisesQuery; variables: ExercisesQueryVariables };
   FinishSession: { kind: 'mutation'; result: FinishSessionMutation; variables: FinishSessionMutationVariables };
   LogSet: { kind: 'mutation'; result: LogSetMutation; variables: LogSetMutationVariables };
   Me: { kind: 'query'; result: MeQuery; variables: MeQueryVariables };
   PersonalRecords: { kind: 'query'; result: PersonalRecordsQuery; variables: PersonalRecordsQueryVariables };
   Profile: { kind: 'query'; result: ProfileQuery; variables: ProfileQueryVariables };
+  RequestCoachLink: { kind: 'mutation'; result: RequestCoachLinkMutation; variables: RequestCoachLinkMutationVariables };
   Session: { kind: 'query'; result: SessionQuery; variables: SessionQueryVariables };
   SessionUpdated: { kind: 'subscription'; result: SessionUpdatedSubscription; variables: SessionUpdatedSubscriptionVariables };
   Sessions: { kind: 'query'; result: SessionsQuery; variables: SessionsQueryVariables };
@@ -423,4 +469,4 @@ export interface OperationTypes {
 
 export type OperationName = keyof OperationTypes;
 
-export const operationNames = ['AthleteActivity', 'Athletes', 'BodyMap', 'Coach', 'Copilot', 'CopilotUpdated', 'DeleteSet', 'E1rmHistory', 'Exercises', 'FinishSession', 'LogSet', 'Me', 'PersonalRecords', 'Profile', 'Session', 'SessionUpdated', 'Sessions', 'StartSession', 'UpdateProfile', 'UpdateSet', 'WeeklyPlan'] as const satisfies readonly OperationName[];
+export const operationNames = ['AcceptCoachLink', 'AthleteActivity', 'Athletes', 'BodyMap', 'Coach', 'CoachLinks', 'Copilot', 'CopilotUpdated', 'DeleteSet', 'E1rmHistory', 'EndCoachLink', 'Exercises', 'FinishSession', 'LogSet', 'Me', 'PersonalRecords', 'Profile', 'RequestCoachLink', 'Session', 'SessionUpdated', 'Sessions', 'StartSession', 'UpdateProfile', 'UpdateSet', 'WeeklyPlan'] as const satisfies readonly OperationName[];

@@ -3,7 +3,7 @@ import NetInfo from '@react-native-community/netinfo';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { forgetStoredAnswers } from '#/lib/graphql/stored-answers';
 import type { StorageLike } from '#/state/persisted/versioned';
-import { SignInError, type Account, type AuthApi } from '#/state/session/api';
+import { SignInError, SignUpError, type Account, type AuthApi, type FieldErrors, type SignUpDetails } from '#/state/session/api';
 import { loadRememberedAccount, rememberAccount } from '#/state/session/remembered';
 
 export type { Account } from '#/state/session/api';
@@ -17,6 +17,8 @@ export type SessionState =
 interface SessionContextValue {
   state: SessionState;
   signIn(email: string, password: string): Promise<boolean>;
+  /** Creates the account and signs it in; resolves to the server's field errors when it refused, else null. */
+  signUp(details: SignUpDetails): Promise<FieldErrors | null>;
   signOut(): Promise<void>;
   /** Ask the BFF again (e.g. after a 401 from /graphql). */
   refresh(): Promise<void>;
@@ -87,6 +89,23 @@ export function SessionProvider({
     [api, storage],
   );
 
+  const signUp = useCallback(
+    async (details: SignUpDetails) => {
+      try {
+        await api.signUp(details);
+        const account = await api.user();
+        if (!account) throw new SignInError('Signed up, but the server does not know who you are.');
+        setState({ status: 'signedIn', account });
+        await rememberAccount(storage, account);
+        return null;
+      } catch (error) {
+        setState({ status: 'signedOut', error: error instanceof Error ? error.message : 'Could not create the account.' });
+        return error instanceof SignUpError ? error.fields : {};
+      }
+    },
+    [api, storage],
+  );
+
   const signOut = useCallback(async () => {
     const accountId = state.status === 'signedIn' ? state.account.id : null;
     try {
@@ -98,7 +117,7 @@ export function SessionProvider({
     }
   }, [api, storage, state]);
 
-  const value = useMemo(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
+  const value = useMemo(() => ({ state, signIn, signUp, signOut, refresh }), [state, signIn, signUp, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
