@@ -37,7 +37,7 @@ function draftOf(profile: TrainingProfile): Draft {
  * dumbbell steps and the time zone that decides the athlete's weeks. Saving is one updateProfile (the server
  * regenerates the plan); a refused field shows the server's message under it.
  */
-export function SettingsScreen() {
+export function SettingsScreen({ onboarding = false, onSaved }: { onboarding?: boolean; onSaved?: () => void } = {}) {
   const t = useTheme();
   const [{ data }] = useProfileQuery();
   const [state, update] = useUpdateProfile();
@@ -45,8 +45,12 @@ export function SettingsScreen() {
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (data && !draft) setDraft(draftOf(data.profile));
-  }, [data, draft]);
+    if (!data || draft) return;
+    const initial = draftOf(data.profile);
+    // A new account takes the device's time zone (still editable).
+    const device = onboarding && initial.timeZone === 'UTC' ? deviceTimeZone() : null;
+    setDraft(device ? { ...initial, timeZone: device } : initial);
+  }, [data, draft, onboarding]);
   if (!draft) return <Loading label="Loading your settings" />;
 
   const change = (next: Partial<Draft>) => {
@@ -68,6 +72,7 @@ export function SettingsScreen() {
     const field = error?.extensions?.field;
     setFieldError(error ? { field: typeof field === 'string' ? field : '', message: error.message } : null);
     setSaved(!result.error);
+    if (!result.error) onSaved?.();
   };
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : null);
   const input = [styles.input, { color: t.text, borderColor: t.border, backgroundColor: t.surface }];
@@ -75,9 +80,10 @@ export function SettingsScreen() {
     change({ equipment: draft.equipment.includes(item) ? draft.equipment.filter((e) => e !== item) : [...draft.equipment, item] });
   const device = deviceTimeZone();
 
-  return (
-    <Screen>
-      <Title>Settings</Title>
+  // Inside onboarding the settings are a part of that screen, not a scrolling screen of their own.
+  const body = (
+    <>
+      {onboarding ? null : <Title>Settings</Title>}
       <Stepper label="Days a week" value={draft.daysPerWeek} step={1} min={2} max={6} onChange={(v) => change({ daysPerWeek: v })} />
       <ErrorText error={errorFor('daysPerWeek')} />
       <Stepper label="Session minutes" value={draft.sessionMinutes} step={5} min={20} max={180} onChange={(v) => change({ sessionMinutes: v })} />
@@ -124,10 +130,11 @@ export function SettingsScreen() {
       ) : null}
       <ErrorText error={errorFor('timeZone')} />
       <ErrorText error={fieldError && !['daysPerWeek', 'timeZone', 'loading.dumbbellStep'].includes(fieldError.field) ? fieldError.message : null} />
-      <Button label="Save" busy={state.fetching} onPress={() => void save()} />
+      <Button label={onboarding ? 'Show my plan' : 'Save'} busy={state.fetching} onPress={() => void save()} />
       {saved ? <Body muted>Saved: your plan is rebuilt from these settings.</Body> : null}
-    </Screen>
+    </>
   );
+  return onboarding ? <View style={styles.part}>{body}</View> : <Screen>{body}</Screen>;
 }
 
 function label(item: Equipment): string {
@@ -137,5 +144,6 @@ function label(item: Equipment): string {
 const styles = StyleSheet.create({
   input: { minHeight: HIT, borderWidth: 1, borderRadius: 10, paddingHorizontal: 12, fontSize: 16 },
   wrap: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 },
+  part: { gap: 12 },
   chip: { minHeight: HIT, paddingHorizontal: 14, borderRadius: 22, alignItems: 'center', justifyContent: 'center' },
 });

@@ -12,7 +12,7 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'signedOut'; error?: string }
   /** `offline`: the BFF could not be reached, so this is the account last signed in on this device. */
-  | { status: 'signedIn'; account: Account; offline?: boolean };
+  | { status: 'signedIn'; account: Account; offline?: boolean; onboarding?: boolean };
 
 interface SessionContextValue {
   state: SessionState;
@@ -20,6 +20,8 @@ interface SessionContextValue {
   /** Creates the account and signs it in; resolves to the server's field errors when it refused, else null. */
   signUp(details: SignUpDetails): Promise<FieldErrors | null>;
   signOut(): Promise<void>;
+  /** The new account has set up its training: show the app. */
+  finishOnboarding(): void;
   /** Ask the BFF again (e.g. after a 401 from /graphql). */
   refresh(): Promise<void>;
 }
@@ -95,7 +97,7 @@ export function SessionProvider({
         await api.signUp(details);
         const account = await api.user();
         if (!account) throw new SignInError('Signed up, but the server does not know who you are.');
-        setState({ status: 'signedIn', account });
+        setState({ status: 'signedIn', account, onboarding: true });
         await rememberAccount(storage, account);
         return null;
       } catch (error) {
@@ -117,7 +119,12 @@ export function SessionProvider({
     }
   }, [api, storage, state]);
 
-  const value = useMemo(() => ({ state, signIn, signUp, signOut, refresh }), [state, signIn, signUp, signOut, refresh]);
+  const finishOnboarding = useCallback(() => setState((s) => (s.status === 'signedIn' ? { ...s, onboarding: false } : s)), []);
+
+  const value = useMemo(
+    () => ({ state, signIn, signUp, signOut, finishOnboarding, refresh }),
+    [state, signIn, signUp, signOut, finishOnboarding, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
