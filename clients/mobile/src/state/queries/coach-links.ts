@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useMutation } from 'urql';
-import { useLiveQuery } from '#/lib/network';
+import { useLiveQuery, useRevalidate } from '#/lib/network';
 import { uuid } from '#/lib/uuid';
 import { operations, type ResultOf, type VariablesOf } from '#/state/queries/operations';
 
@@ -15,22 +15,24 @@ export function useCoachLinksQuery() {
 
 /**
  * Invite by email, accept, or end (also decline or withdraw a pending request); each refetches the links, and an
- * accepted or ended link changes who a coach sees, so their athlete list is refetched too (it carries `Athlete`,
- * which urql's cache does not connect to `CoachLink`).
+ * accepted or ended link changes who a coach sees, so every query on screen revalidates too (the athlete list;
+ * answers of persisted operations carry no __typename for urql's cache to connect them).
  */
 export function useCoachLinkActions() {
   const [, refetch] = useCoachLinksQuery();
+  const revalidate = useRevalidate();
   const [requestState, request] = useMutation<ResultOf<'RequestCoachLink'>, VariablesOf<'RequestCoachLink'>>(operations.RequestCoachLink.document);
   const [acceptState, accept] = useMutation<ResultOf<'AcceptCoachLink'>, VariablesOf<'AcceptCoachLink'>>(operations.AcceptCoachLink.document);
   const [endState, end] = useMutation<ResultOf<'EndCoachLink'>, VariablesOf<'EndCoachLink'>>(operations.EndCoachLink.document);
   const after = useCallback(<T,>(result: T) => {
     refetch({ requestPolicy: 'network-only' });
+    revalidate(); // the coach's athlete list, and whatever else on screen depends on who is linked
     return result;
-  }, [refetch]);
+  }, [refetch, revalidate]);
   return {
     fetching: requestState.fetching || acceptState.fetching || endState.fetching,
-    invite: async (email: string) => after(await request({ input: { clientMutationId: uuid(), email } }, { additionalTypenames: ['CoachLink', 'Athlete'] })),
-    accept: async (linkId: string) => after(await accept({ input: { clientMutationId: uuid(), linkId } }, { additionalTypenames: ['CoachLink', 'Athlete'] })),
-    end: async (linkId: string) => after(await end({ input: { clientMutationId: uuid(), linkId } }, { additionalTypenames: ['CoachLink', 'Athlete'] })),
+    invite: async (email: string) => after(await request({ input: { clientMutationId: uuid(), email } })),
+    accept: async (linkId: string) => after(await accept({ input: { clientMutationId: uuid(), linkId } })),
+    end: async (linkId: string) => after(await end({ input: { clientMutationId: uuid(), linkId } })),
   };
 }
