@@ -57,12 +57,13 @@ public sealed class BenchSystem : IAsyncDisposable
             {
                 ["ConnectionStrings__Workouts"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Identity__DevelopmentIssuer__Enabled"] = "true",
+                ["Identity__LocalAccounts__Enabled"] = "true",
                 // Production refuses the key published in appsettings.json: each run signs with a key of its own.
-                ["Identity__DevelopmentIssuer__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["Identity__TokenIssuer__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Idempotency__PruneInterval"] = "1.00:00:00",
                 ["RateLimiting__GraphQL__PermitLimit"] = "100000000", // measure the server, not its per-user limit
+                ["Identity__LocalAccounts__SignInsPerAddress"] = "100000", // every bench athlete signs in from one address
             },
         };
         var server = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
@@ -121,7 +122,7 @@ public sealed class BenchSystem : IAsyncDisposable
     {
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         var client = new HttpClient(handler) { BaseAddress = BaseAddress };
-        using var response = await client.PostAsJsonAsync("/dev/token", new { email, password });
+        using var response = await client.PostAsJsonAsync("/account/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -131,7 +132,7 @@ public sealed class BenchSystem : IAsyncDisposable
     public async Task<string> TokenAsync(string email, string password)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
-        using var response = await client.PostAsJsonAsync("/dev/token", new { email, password });
+        using var response = await client.PostAsJsonAsync("/account/token", new { email, password });
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 

@@ -48,8 +48,8 @@ public sealed class CoachEvalHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.RemoveAll<DevelopmentTokenIssuer>();
-            services.AddSingleton(sp => new DevelopmentTokenIssuer(sp.GetRequiredService<IOptions<DevelopmentIssuerOptions>>(), TimeProvider.System));
+            services.RemoveAll<TokenIssuer>();
+            services.AddSingleton(sp => new TokenIssuer(sp.GetRequiredService<IOptions<TokenIssuerOptions>>(), TimeProvider.System, sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkoutTracker.Server.Data.WorkoutDb>>()));
         });
     }
 }

@@ -8,12 +8,20 @@ using WorkoutTracker.Bff.Security;
 namespace WorkoutTracker.Bff.Session;
 
 /// <summary>
-/// <c>/bff/login</c>, <c>/bff/logout</c> and <c>/bff/user</c> (Duende BFF's management endpoints). Each
-/// needs the anti-forgery header; only the Entra ID sign-in (a browser navigation) does not.
+/// <c>/bff/login</c>, <c>/bff/logout</c> and <c>/bff/user</c> (Duende BFF's management endpoints), and for local
+/// accounts <c>/bff/signup</c>, <c>/bff/password</c> and <c>/bff/account/delete</c>. Each needs the anti-forgery
+/// header; only the Entra ID sign-in (a browser navigation) does not. The server's refusals (field errors with
+/// their codes, 429 with <c>Retry-After</c>) reach the client as the server wrote them.
 /// </summary>
 public static class BffManagementEndpoints
 {
     public sealed record LoginRequest(string? Email, string? Password);
+
+    public sealed record SignUpRequest(string? Email, string? DisplayName, string? Password, string? Role);
+
+    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+    public sealed record DeleteAccountRequest(string? Password);
 
     public sealed record UserClaim(string Type, string Value);
 
@@ -30,9 +38,13 @@ public static class BffManagementEndpoints
                     new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]))
                 .RequireRateLimiting(RateLimitingExtensions.PolicyName);
         }
-        else
+
+        if (app.Configuration.UsesLocalAccounts())
         {
-            bff.MapPost("/login", DevelopmentLoginAsync);
+            bff.MapPost("/login", LocalLoginAsync);
+            bff.MapPost("/signup", SignUpAsync);
+            bff.MapPost("/password", ChangePasswordAsync);
+            bff.MapPost("/account/delete", DeleteAccountAsync);
         }
 
         bff.MapPost("/logout", (Delegate)LogoutAsync);
@@ -41,10 +53,10 @@ public static class BffManagementEndpoints
     }
 
     /// <summary>
-    /// Signs in through the server's development issuer: the tokens stay in the server-side session, the
+    /// Signs in a local account at the server's token issuer: the tokens stay in the server-side session, the
     /// response sets only the session cookie. 401 for wrong credentials.
     /// </summary>
-    private static async Task<IResult> DevelopmentLoginAsync(LoginRequest request, HttpContext context, DevelopmentTokenClient tokens, CancellationToken cancellationToken)
+    private static async Task<IResult> LocalLoginAsync(LoginRequest request, HttpContext context, AccountClient tokens, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -68,19 +80,90 @@ public static class BffManagementEndpoints
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong email or password.");
         }
 
-        // The BFF got this token straight from the server: its claims name the user (no validation needed here).
+        return Results.Ok(await StartSessionAsync(context, issued));
+    }
+
+    /// <summary>Creates the account at the server and signs it in at once (201 with the user, as <c>/bff/user</c> describes it).</summary>
+    private static async Task<IResult> SignUpAsync(SignUpRequest request, HttpContext context, AccountClient accounts, CancellationToken cancellationToken)
+    {
+        var answer = await accounts.SignUpAsync(request, context.Connection.RemoteIpAddress, cancellationToken);
+        return answer.Tokens is { } tokens
+            ? Results.Json(await StartSessionAsync(context, tokens), statusCode: StatusCodes.Status201Created)
+            : PassOn(context, answer);
+    }
+
+    /// <summary>Changes the password; the server revokes every refresh token of the account and this session gets the new pair.</summary>
+    private static async Task<IResult> ChangePasswordAsync(
+        ChangePasswordRequest request, HttpContext context, AccountClient accounts, IUserAccessTokens tokens, PostgresTicketStore store, CancellationToken cancellationToken)
+    {
+        if (await tokens.GetAsync(context, cancellationToken) is not { } accessToken || await SessionKeyAsync(context) is not { } key)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
+        }
+
+        var answer = await accounts.ChangePasswordAsync(request, accessToken, context.Connection.RemoteIpAddress, cancellationToken);
+        if (answer.Tokens is not { } renewed)
+        {
+            return PassOn(context, answer);
+        }
+
+        await store.UpdateTokensAsync(key, (_, _) => Task.FromResult<SessionTokens?>(renewed), cancellationToken);
+        return Results.NoContent();
+    }
+
+    /// <summary>Deletes the account and all its data at the server, then ends this session.</summary>
+    private static async Task<IResult> DeleteAccountAsync(
+        DeleteAccountRequest request, HttpContext context, AccountClient accounts, IUserAccessTokens tokens, CancellationToken cancellationToken)
+    {
+        if (await tokens.GetAsync(context, cancellationToken) is not { } accessToken)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
+        }
+
+        var answer = await accounts.DeleteAccountAsync(request, accessToken, context.Connection.RemoteIpAddress, cancellationToken);
+        if (answer.Status != System.Net.HttpStatusCode.NoContent)
+        {
+            return PassOn(context, answer);
+        }
+
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.NoContent();
+    }
+
+    /// <summary>
+    /// The session for tokens the BFF got straight from the server: their claims name the user (no validation
+    /// needed here). The tokens stay in the server-side session; the response sets only the cookie.
+    /// </summary>
+    private static async Task<UserResponse> StartSessionAsync(HttpContext context, SessionTokens issued)
+    {
         var jwt = new JsonWebToken(issued.AccessToken);
         var identity = new ClaimsIdentity(
             jwt.Claims.Where(c => c.Type is BffClaims.Subject or BffClaims.Name or BffClaims.Role).Select(c => new Claim(c.Type, c.Value)),
-            "workouttracker-dev",
+            SelectingAccessTokens.LocalAccountType,
             BffClaims.Name,
             BffClaims.Role);
         var properties = new AuthenticationProperties { IsPersistent = true };
         issued.StoreIn(properties);
         var principal = new ClaimsPrincipal(identity);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, properties);
-        return Results.Ok(Describe(principal, properties));
+        return Describe(principal, properties);
     }
+
+    /// <summary>The server's refusal as it wrote it (status, problem document, <c>Retry-After</c>).</summary>
+    private static IResult PassOn(HttpContext context, AccountClient.Answer answer)
+    {
+        if (answer.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return answer.Problem is { } problem
+            ? Results.Json(problem, statusCode: (int)answer.Status, contentType: "application/problem+json")
+            : Results.StatusCode((int)answer.Status);
+    }
+
+    private static async Task<string?> SessionKeyAsync(HttpContext context) =>
+        (await context.AuthenticateAsync()).Properties?.Items.TryGetValue(PostgresTicketStore.SessionKeyItem, out var key) == true ? key : null;
 
     /// <summary>
     /// Ends the session: the refresh token is revoked at the issuer where it supports that (RFC 7009), then

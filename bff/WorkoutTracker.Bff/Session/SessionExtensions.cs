@@ -13,10 +13,17 @@ public static class SessionExtensions
         !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
     /// <summary>
+    /// Whether local accounts (sign-up and sign-in through the server's <c>/account</c> endpoints) are offered:
+    /// <c>Identity:LocalAccounts:Enabled</c>, by default on exactly when Entra ID is not configured.
+    /// </summary>
+    public static bool UsesLocalAccounts(this IConfiguration configuration) =>
+        configuration.GetValue<bool?>("Identity:LocalAccounts:Enabled") ?? !configuration.UsesEntraId();
+
+    /// <summary>
     /// The session: a cookie (httpOnly, SameSite=Strict, <c>__Host-</c> and Secure outside Development)
     /// that names a server-side session in PostgreSQL; Data Protection keys shared through the same
     /// database, encrypted at rest with a certificate (<see cref="DataProtectionKeyRing"/>). Sign-in is OpenID Connect through Microsoft.Identity.Web when <c>AzureAd</c> is
-    /// configured, the server's development issuer otherwise.
+    /// configured, local accounts at the server's token issuer when <see cref="UsesLocalAccounts"/>, or both.
     /// </summary>
     public static IHostApplicationBuilder AddBffSession(this IHostApplicationBuilder builder)
     {
@@ -34,7 +41,9 @@ public static class SessionExtensions
         services.AddSingleton<SessionEndSignals>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionEndSignals>());
         services.AddSingleton<PostgresTicketStore>();
-        if (builder.Configuration.UsesEntraId())
+        var entraId = builder.Configuration.UsesEntraId();
+        var local = builder.Configuration.UsesLocalAccounts();
+        if (entraId)
         {
             services.AddAuthentication(o =>
                 {
@@ -44,14 +53,23 @@ public static class SessionExtensions
                 .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"), OpenIdConnectDefaults.AuthenticationScheme, CookieAuthenticationDefaults.AuthenticationScheme)
                 .EnableTokenAcquisitionToCallDownstreamApi(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Scopes").Get<string[]>() ?? [])
                 .AddDistributedTokenCaches();
-            services.AddSingleton<IUserAccessTokens, EntraIdAccessTokens>();
+            services.AddSingleton<EntraIdAccessTokens>();
         }
         else
         {
             services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
-            services.AddHttpClient<DevelopmentTokenClient>();
-            services.AddSingleton<IUserAccessTokens, SessionAccessTokens>();
         }
+
+        if (local)
+        {
+            services.AddHttpClient<AccountClient>();
+            services.AddSingleton<SessionAccessTokens>();
+        }
+
+        // Each session's tokens come from where it signed in: local accounts keep them in the session row.
+        services.AddSingleton<IUserAccessTokens>(sp => new SelectingAccessTokens(
+            local ? sp.GetRequiredService<SessionAccessTokens>() : null,
+            entraId ? sp.GetRequiredService<EntraIdAccessTokens>() : null));
 
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<PostgresTicketStore, IOptions<SessionOptions>, IHostEnvironment>((cookie, store, options, environment) =>

@@ -16,13 +16,31 @@ public interface IUserAccessTokens
 }
 
 /// <summary>
-/// Development sign-in: the tokens the server's <c>/dev/token</c> issued, kept in the session row. A
+/// Picks the source of a session's token by how it signed in: local accounts (the identity's authentication type
+/// <see cref="LocalAccountType"/>) from the session row, anything else from Entra ID.
+/// </summary>
+internal sealed class SelectingAccessTokens(SessionAccessTokens? local, EntraIdAccessTokens? entraId) : IUserAccessTokens
+{
+    public const string LocalAccountType = "workouttracker-local";
+
+    public Task<string?> GetAsync(HttpContext context, CancellationToken cancellationToken) =>
+        Pick(context) is { } tokens ? tokens.GetAsync(context, cancellationToken) : Task.FromResult<string?>(null);
+
+    public Task RevokeAsync(HttpContext context, CancellationToken cancellationToken) =>
+        Pick(context) is { } tokens ? tokens.RevokeAsync(context, cancellationToken) : Task.CompletedTask;
+
+    private IUserAccessTokens? Pick(HttpContext context) =>
+        context.User.Identity?.AuthenticationType == LocalAccountType ? local : entraId ?? (IUserAccessTokens?)local;
+}
+
+/// <summary>
+/// Local accounts: the tokens the server's <c>/account/token</c> issued, kept in the session row. A
 /// token that expires within <see cref="SessionOptions.RefreshBeforeExpiry"/> is renewed with the
 /// refresh-token grant under the session's row lock (refresh tokens are single use).
 /// </summary>
 internal sealed partial class SessionAccessTokens(
     PostgresTicketStore store,
-    DevelopmentTokenClient tokenClient,
+    AccountClient tokenClient,
     IOptions<SessionOptions> options,
     TimeProvider clock,
     ILogger<SessionAccessTokens> logger) : IUserAccessTokens
@@ -45,7 +63,7 @@ internal sealed partial class SessionAccessTokens(
         return tokens?.AccessToken;
     }
 
-    /// <summary>The development issuer supports RFC 7009: the session's refresh token is revoked at the server.</summary>
+    /// <summary>The server's issuer supports RFC 7009: the session's refresh token family is revoked at the server.</summary>
     public async Task RevokeAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var session = await context.AuthenticateAsync();
@@ -119,7 +137,9 @@ internal sealed class EntraIdAccessTokens(ITokenAcquisition tokenAcquisition, IO
 
         try
         {
-            return await tokenAcquisition.GetAccessTokenForUserAsync(server.Value.Scopes, user: context.User);
+            // The scheme whose options hold the Entra ID app (Microsoft.Identity.Web would infer the cookie scheme, which has none).
+            return await tokenAcquisition.GetAccessTokenForUserAsync(
+                server.Value.Scopes, authenticationScheme: Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme, user: context.User);
         }
         catch (MicrosoftIdentityWebChallengeUserException)
         {

@@ -7,7 +7,7 @@ public sealed class BodyMapWeek
 {
     public Guid AthleteId { get; init; }
 
-    /// <summary>Monday of the ISO week (UTC).</summary>
+    /// <summary>Monday of the week, in the athlete's time zone.</summary>
     public DateOnly WeekStart { get; init; }
 
     public int Version { get; set; }

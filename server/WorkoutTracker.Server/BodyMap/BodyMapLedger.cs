@@ -11,21 +11,22 @@ namespace WorkoutTracker.Server.BodyMap;
 /// </summary>
 public static class BodyMapLedger
 {
-    public static async Task<BodyMapStamp> ApplyAsync(WorkoutDb db, Guid athleteId, Exercise exercise, SetFacts? before, SetFacts? after, CancellationToken ct)
+    public static async Task<BodyMapStamp> ApplyAsync(
+        WorkoutDb db, Guid athleteId, TimeZoneInfo zone, Exercise exercise, SetFacts? before, SetFacts? after, CancellationToken ct)
     {
-        var weeks = new[] { before, after }.OfType<SetFacts>().Select(s => BodyMapRules.WeekStartOf(s.PerformedAt)).Distinct().ToList();
+        var weeks = new[] { before, after }.OfType<SetFacts>().Select(s => BodyMapRules.WeekStartOf(s.PerformedAt, zone)).Distinct().ToList();
         var versions = new Dictionary<DateOnly, int>();
         foreach (var week in weeks)
         {
             versions[week] = await BumpVersionAsync(db, athleteId, week, ct);
-            var changes = ChangesOf(exercise, before, after, week);
+            var changes = ChangesOf(exercise, before, after, week, zone);
             if (changes.Count > 0)
             {
                 await AddAsync(db, athleteId, week, changes, ct);
             }
         }
 
-        var current = BodyMapRules.WeekStartOf((after ?? before)!.PerformedAt);
+        var current = BodyMapRules.WeekStartOf((after ?? before)!.PerformedAt, zone);
         return new BodyMapStamp(current, versions[current]);
     }
 
@@ -34,15 +35,15 @@ public static class BodyMapLedger
     /// the set contributed <paramref name="before"/> is subtracted, what it contributes <paramref name="after"/>
     /// added; muscles left unchanged are omitted.
     /// </summary>
-    public static List<MuscleContribution> ChangesOf(Exercise exercise, SetFacts? before, SetFacts? after, DateOnly week)
+    public static List<MuscleContribution> ChangesOf(Exercise exercise, SetFacts? before, SetFacts? after, DateOnly week, TimeZoneInfo zone)
     {
         var deltas = new List<MuscleContribution>();
-        if (before is not null && BodyMapRules.WeekStartOf(before.PerformedAt) == week)
+        if (before is not null && BodyMapRules.WeekStartOf(before.PerformedAt, zone) == week)
         {
             deltas.AddRange(BodyMapRules.ContributionsOf(before, exercise.PrimaryMuscles, exercise.SecondaryMuscles).Select(c => c.Negate()));
         }
 
-        if (after is not null && BodyMapRules.WeekStartOf(after.PerformedAt) == week)
+        if (after is not null && BodyMapRules.WeekStartOf(after.PerformedAt, zone) == week)
         {
             deltas.AddRange(BodyMapRules.ContributionsOf(after, exercise.PrimaryMuscles, exercise.SecondaryMuscles));
         }

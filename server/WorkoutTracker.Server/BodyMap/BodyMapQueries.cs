@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.Common;
@@ -17,21 +16,21 @@ public static class BodyMapQueries
             .ResolveAsync(async c =>
             {
                 var athleteId = await c.GetReadableAthleteIdAsync();
-                var week = WeekArgument(c.GetArgument<DateOnly?>("weekStart"), c.RequestServices!.GetRequiredService<TimeProvider>());
+                var week = await c.GetWeekArgumentAsync(athleteId);
                 var maps = await c.RequestServices!.GetRequiredService<BodyMapReads>().LoadAsync([(athleteId, week)], c.CancellationToken);
                 return maps[(athleteId, week)];
             });
     }
 
-    /// <summary>The week asked for, which must be a Monday; this ISO week when not given.</summary>
-    public static DateOnly WeekArgument(DateOnly? weekStart, TimeProvider clock)
+    /// <summary>The week asked for, which must be a Monday; the athlete's this week (in their time zone) when not given.</summary>
+    public static DateOnly WeekArgument(DateOnly? weekStart, TimeProvider clock, TimeZoneInfo zone)
     {
         if (weekStart is { } day)
         {
             return BodyMapRules.IsWeekStart(day) ? day : throw new ValidationException("weekStart", "must be a Monday (the start of an ISO week).");
         }
 
-        return BodyMapRules.WeekStartOf(clock.GetUtcNow());
+        return BodyMapRules.WeekStartOf(clock.GetUtcNow(), zone);
     }
 }
 

@@ -60,11 +60,14 @@ public sealed class BodyMapRebuild(IDbContextFactory<WorkoutDb> dbFactory)
         var exercises = await db.Exercises.AsNoTracking()
             .ToDictionaryAsync(e => e.Id, e => (e.PrimaryMuscles, e.SecondaryMuscles), StringComparer.Ordinal, cancellationToken);
         var sets = athleteId is { } id ? db.Sets.Where(s => s.AthleteId == id) : db.Sets;
+        var users = athleteId is { } only ? db.Users.Where(u => u.Id == only) : db.Users.Where(u => db.Sets.Any(s => s.AthleteId == u.Id));
+        var zones = (await users.AsNoTracking().Select(u => new { u.Id, u.TimeZone }).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => Common.Calendar.AthleteCalendar.Zone(u.TimeZone));
         var totals = new Dictionary<(Guid Athlete, DateOnly Week, MuscleGroup Muscle), BodyMapMuscle>();
         await foreach (var set in sets.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var (primary, secondary) = exercises[set.ExerciseId];
-            var week = BodyMapRules.WeekStartOf(set.PerformedAt);
+            var week = BodyMapRules.WeekStartOf(set.PerformedAt, zones.GetValueOrDefault(set.AthleteId, TimeZoneInfo.Utc));
             foreach (var c in BodyMapRules.ContributionsOf(new SetFacts(set.PerformedAt, set.LoadKg, set.Reps, set.Rpe, set.IsWarmup), primary, secondary))
             {
                 var key = (set.AthleteId, week, c.Muscle);

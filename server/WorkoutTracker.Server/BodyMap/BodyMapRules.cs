@@ -31,11 +31,8 @@ public static class BodyMapRules
     public const decimal SecondaryWeight = 0.5m;
     public const decimal HardSetMinimumRpe = 6m;
 
-    public static DateOnly WeekStartOf(DateTimeOffset instant)
-    {
-        var day = DateOnly.FromDateTime(instant.UtcDateTime);
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
+    /// <summary>The Monday of the athlete's week holding <paramref name="instant"/>, in their time zone.</summary>
+    public static DateOnly WeekStartOf(DateTimeOffset instant, TimeZoneInfo zone) => Common.Calendar.AthleteCalendar.WeekStartOf(instant, zone);
 
     public static DateOnly WeekStartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 

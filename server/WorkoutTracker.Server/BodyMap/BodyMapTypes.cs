@@ -11,7 +11,7 @@ public sealed class BodyMapType : ObjectGraphType<BodyMapView>
         Name = "BodyMap";
         Description = "Which muscles an athlete trained in an ISO week and how hard (primary muscles count 1, secondary 0.5).";
         Field<NonNullGraphType<IdGraphType>>("athleteId").Resolve(c => c.Source.AthleteId);
-        Field<NonNullGraphType<CalendarDateGraphType>>("weekStart").Description("Monday of the ISO week (UTC).").Resolve(c => c.Source.WeekStart);
+        Field<NonNullGraphType<CalendarDateGraphType>>("weekStart").Description("Monday of the week, in the athlete's time zone.").Resolve(c => c.Source.WeekStart);
         Field<NonNullGraphType<IntGraphType>>("version").Description("Bumps on every set change in the week; 0 before the first.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleVolumeType>>>>("muscles")
             .Description("Every muscle group, untrained ones at zero.")

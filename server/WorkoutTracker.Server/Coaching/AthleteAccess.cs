@@ -30,6 +30,19 @@ public sealed class AthleteAccess(IDbContextFactory<WorkoutDb> dbFactory)
         return target;
     }
 
+    /// <summary>The athlete's time zone (their days and weeks): the reader's own, or read for a coach's athlete.</summary>
+    public async Task<TimeZoneInfo> TimeZoneOfAsync(User reader, Guid athleteId, CancellationToken cancellationToken)
+    {
+        if (athleteId == reader.Id)
+        {
+            return Common.Calendar.AthleteCalendar.Zone(reader.TimeZone);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return Common.Calendar.AthleteCalendar.Zone(
+            await db.Users.Where(u => u.Id == athleteId).Select(u => u.TimeZone).SingleOrDefaultAsync(cancellationToken));
+    }
+
     public async Task EnsureCanReadAsync(User reader, Guid athleteId, CancellationToken cancellationToken)
     {
         if (athleteId != reader.Id)

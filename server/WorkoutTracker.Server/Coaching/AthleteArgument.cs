@@ -9,6 +9,22 @@ public static class AthleteArgument
     /// The athlete a field reads: its <c>athleteId</c> argument when given (the caller must be that athlete
     /// or a linked coach, else FORBIDDEN), the signed-in athlete otherwise.
     /// </summary>
+    /// <summary>
+    /// The <c>weekStart</c> argument (a Monday), or the athlete's this week in their time zone when it is not given.
+    /// </summary>
+    public static async Task<DateOnly> GetWeekArgumentAsync(this IResolveFieldContext context, Guid athleteId)
+    {
+        var clock = context.RequestServices!.GetRequiredService<TimeProvider>();
+        if (context.GetArgument<DateOnly?>("weekStart") is { } weekStart)
+        {
+            return BodyMap.BodyMapQueries.WeekArgument(weekStart, clock, TimeZoneInfo.Utc);
+        }
+
+        var zone = await context.RequestServices!.GetRequiredService<AthleteAccess>()
+            .TimeZoneOfAsync(await context.GetCurrentUserAsync(), athleteId, context.CancellationToken);
+        return BodyMap.BodyMapQueries.WeekArgument(null, clock, zone);
+    }
+
     public static async Task<Guid> GetReadableAthleteIdAsync(this IResolveFieldContext context)
     {
         var user = await context.GetCurrentUserAsync();

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.Calendar;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.GraphQL;
 using WorkoutTracker.Server.GraphQL.DataLoaders;
@@ -23,7 +24,8 @@ public sealed class AthleteType : ObjectGraphType<AthleteView>
             .Argument<CalendarDateGraphType>("weekStart", a => a.Description = "A Monday; this week when omitted.")
             .Resolve(c =>
             {
-                var week = BodyMapQueries.WeekArgument(c.GetArgument<DateOnly?>("weekStart"), c.RequestServices!.GetRequiredService<TimeProvider>());
+                var week = BodyMapQueries.WeekArgument(
+                    c.GetArgument<DateOnly?>("weekStart"), c.RequestServices!.GetRequiredService<TimeProvider>(), AthleteCalendar.Zone(c.Source.User.TimeZone));
                 return c.GetDataLoader<BodyMapByAthleteWeekDataLoader>().LoadAsync((c.Source.User.Id, week));
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionType>>>>("recentSessions")

@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.Calendar;
 using WorkoutTracker.Server.Common.EventLog;
+using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.GraphQL.Caching;
 using WorkoutTracker.Server.Identity;
 using WorkoutTracker.Server.Profiles;
@@ -51,7 +54,12 @@ public abstract class AthleteWeekVersion : IRootFieldVersion
                 }, cancellationToken);
             }
 
-            var weekStart = BodyMapQueries.WeekArgument(week, services.GetRequiredService<TimeProvider>());
+            var zone = week is null
+                ? athleteId == caller.Id
+                    ? AthleteCalendar.Zone((await services.GetRequiredService<CurrentUser>().RequireAsync(request.User, cancellationToken)).TimeZone)
+                    : await ZoneAsync(services, cache, athleteId, cancellationToken)
+                : TimeZoneInfo.Utc;
+            var weekStart = BodyMapQueries.WeekArgument(week, services.GetRequiredService<TimeProvider>(), zone);
             var version = await cache.GetOrLoadAsync<string>(
                 athleteId,
                 FieldName + "/" + BodyMapRules.ToIsoDate(weekStart),
@@ -63,6 +71,20 @@ public abstract class AthleteWeekVersion : IRootFieldVersion
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A user's time zone, which decides their "this week", kept with their versions (a profile change is an
+    /// event of the user, which forgets it).
+    /// </summary>
+    internal static async Task<TimeZoneInfo> ZoneAsync(IServiceProvider services, AthleteVersionCache cache, Guid athleteId, CancellationToken cancellationToken)
+    {
+        var id = await cache.GetOrLoadAsync<string>(athleteId, "timeZone", async ct =>
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<WorkoutDb>>().CreateDbContextAsync(ct);
+            return await db.Users.Where(u => u.Id == athleteId).Select(u => u.TimeZone).SingleOrDefaultAsync(ct);
+        }, cancellationToken);
+        return AthleteCalendar.Zone(id);
     }
 
     /// <summary>The version of the athlete's data for the week, read without loading it.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.BodyMap;
+using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.GraphQL.Caching;
 using WorkoutTracker.Server.Identity;
@@ -41,7 +42,9 @@ public sealed class AthletesVersion : IRootFieldVersion
             ) s
             WHERE l.coach_id = {user.Id} AND l.status = 'Active'
             """).SingleAsync(cancellationToken);
-        var week = BodyMapRules.WeekStartOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        // The coach's list shows each athlete's this week; the coach's own week names the version (it turns when theirs does).
+        var zone = await AthleteWeekVersion.ZoneAsync(services, services.GetRequiredService<AthleteVersionCache>(), user.Id, cancellationToken);
+        var week = BodyMapRules.WeekStartOf(services.GetRequiredService<TimeProvider>().GetUtcNow(), zone);
         return $"{BodyMapRules.ToIsoDate(week)}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16]}";
     }
 }

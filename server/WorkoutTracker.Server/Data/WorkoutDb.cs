@@ -38,7 +38,7 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
 
     public DbSet<CoachLink> CoachLinks => Set<CoachLink>();
 
-    public DbSet<DevelopmentRefreshToken> DevelopmentRefreshTokens => Set<DevelopmentRefreshToken>();
+    public DbSet<StoredRefreshToken> RefreshTokens => Set<StoredRefreshToken>();
 
     public DbSet<BodyMapWeek> BodyMapWeeks => Set<BodyMapWeek>();
 

@@ -37,6 +37,13 @@ public abstract class InputRecordGraphType<TRecord> : InputObjectGraphType<TReco
             {
                 throw new ValidationException($"input.{name}", "is out of range.");
             }
+
+            // A list of decimals (kettlebell sizes): every element must fit too.
+            if (typeof(IEnumerable<decimal>).IsAssignableFrom(type) && raw is System.Collections.IEnumerable items &&
+                items.OfType<double>().Any(n => !(double.IsFinite(n) && Math.Abs(n) < DecimalLimit)))
+            {
+                throw new ValidationException($"input.{name}", "holds a number out of range.");
+            }
         }
 
         return base.ParseDictionary(value);

@@ -56,7 +56,7 @@ public sealed class HistoryImports(IDbContextFactory<WorkoutDb> dbFactory, Exerc
         EnsureAthlete(athlete);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = unit ?? await db.AthleteProfiles.Where(p => p.UserId == athlete.Id).Select(p => (WeightUnit?)p.Units).SingleOrDefaultAsync(ct) ?? WeightUnit.Kg;
-        var zoneId = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim();
+        var zoneId = string.IsNullOrWhiteSpace(timeZone) ? athlete.TimeZone : timeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
             throw new ValidationException("timeZone", $"'{zoneId}' is not a known IANA time zone such as Europe/Berlin.");

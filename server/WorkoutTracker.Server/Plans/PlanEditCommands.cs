@@ -56,7 +56,8 @@ public sealed class PlanEditCommands(IdempotentMutations idempotent, AthleteAcce
     private async Task<Idempotent<WeeklyPlanView>> EditAsync(User caller, PlanEditInput input, string operation, PlanEdit? edit, CancellationToken cancellationToken)
     {
         var athleteId = await access.ResolveReadableAthleteAsync(caller, input.AthleteId, cancellationToken);
-        var week = BodyMapQueries.WeekArgument(input.WeekStart, clock);
+        var zone = input.WeekStart is null ? await access.TimeZoneOfAsync(caller, athleteId, cancellationToken) : TimeZoneInfo.Utc;
+        var week = BodyMapQueries.WeekArgument(input.WeekStart, clock, zone);
         if (edit is not null && string.IsNullOrWhiteSpace(edit.ExerciseId))
         {
             throw new ValidationException(edit.Kind == PlanEditKind.Superset ? "exerciseIds" : "exerciseId", "must not be empty.");

@@ -1,6 +1,4 @@
-using GraphQL;
 using GraphQL.Types;
-using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Coaching;
 using WorkoutTracker.Server.GraphQL;
 
@@ -17,7 +15,7 @@ public static class PlanQueries
             .ResolveAsync(async c =>
             {
                 var athleteId = await c.GetReadableAthleteIdAsync();
-                var week = BodyMapQueries.WeekArgument(c.GetArgument<DateOnly?>("weekStart"), c.RequestServices!.GetRequiredService<TimeProvider>());
+                var week = await c.GetWeekArgumentAsync(athleteId);
                 return await c.RequestServices!.GetRequiredService<WeeklyPlanService>().GetAsync(athleteId, week, c.CancellationToken);
             });
         query.AddPlanEditQueries();

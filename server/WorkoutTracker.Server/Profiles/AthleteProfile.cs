@@ -25,6 +25,9 @@ public sealed class AthleteProfile
 
     public WeightUnit Units { get; set; } = WeightUnit.Kg;
 
+    /// <summary>The gym's bars, plates and steps, in <see cref="Units"/>; null for the unit's default.</summary>
+    public LoadingSetup? Loading { get; set; }
+
     public int PlanVersion { get; set; } = 1;
 
     public int ProgressionVersion { get; set; }
@@ -40,6 +43,7 @@ public sealed class AthleteProfile
         Equipment = Equipment.ToHashSet(),
         SessionMinutes = SessionMinutes,
         Units = Units,
+        Loading = Loading?.Unit == Units ? Loading : null,
         PlanVersion = PlanVersion,
     };
 }

@@ -40,6 +40,7 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog, ExerciseLoo
         var stored = await db.ExerciseProgress.Where(p => p.AthleteId == athleteId).ToDictionaryAsync(p => p.ExerciseId, StringComparer.Ordinal, ct);
         var progress = stored.ToDictionary(p => p.Key, p => p.Value.ToProgress(), StringComparer.Ordinal);
         var training = profile.ToTrainingProfile();
+        var zone = Common.Calendar.AthleteCalendar.Zone(await db.Users.Where(u => u.Id == athleteId).Select(u => u.TimeZone).SingleAsync(ct));
         var setup = training.LoadingSetup;
         var updatedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
 
@@ -51,7 +52,7 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog, ExerciseLoo
                 continue;
             }
 
-            var plan = PlanGenerator.Generate(training, catalogExercises, progress, DateOnly.FromDateTime(session.StartedAt.UtcDateTime));
+            var plan = PlanGenerator.Generate(training, catalogExercises, progress, Common.Calendar.AthleteCalendar.DayOf(session.StartedAt, zone));
             if (await db.PlanEdits.AsNoTracking().SingleOrDefaultAsync(e => e.AthleteId == athleteId && e.WeekStart == plan.WeekStart, ct) is { } weekEdits
                 && PlanEdits.Deserialize(weekEdits.Edits) is { Count: > 0 } edits)
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using WorkoutTracker.Server.BodyMap;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.Calendar;
 using WorkoutTracker.Server.Common.EventLog;
 using WorkoutTracker.Server.Common.Idempotency;
 using WorkoutTracker.Server.Data;
@@ -109,8 +110,9 @@ public sealed class SessionCommands(
         var isWarmup = setType == SetType.Warmup;
         var normalized = input with { ClientMutationId = "", PerformedAt = input.PerformedAt?.ToUniversalTime(), SetType = setType, IsWarmup = isWarmup, Note = note };
         var performedAt = input.PerformedAt ?? now;
-        var week = BodyMapRules.WeekStartOf(performedAt);
-        var changes = BodyMapLedger.ChangesOf(exercise, before: null, new SetFacts(performedAt, input.LoadKg, input.Reps, input.Rpe, isWarmup), week);
+        var zone = AthleteCalendar.Zone(athlete.TimeZone);
+        var week = BodyMapRules.WeekStartOf(performedAt, zone);
+        var changes = BodyMapLedger.ChangesOf(exercise, before: null, new SetFacts(performedAt, input.LoadKg, input.Reps, input.Rpe, isWarmup), week, zone);
         return await idempotent.RunStatementAsync(athlete.Id, input.ClientMutationId, normalized, async (fingerprint, ct) =>
         {
             await using var command = dataSource.CreateCommand("SELECT * FROM log_set($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)");
@@ -215,7 +217,7 @@ public sealed class SessionCommands(
                 set.UpdatedAt = now;
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set, ct), before, FactsOf(set), ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, AthleteCalendar.Zone(athlete.TimeZone), await ExerciseOfAsync(set, ct), before, FactsOf(set), ct);
                 await PublishAsync(db, EventKind.SetUpdated, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(set, set.Id, session), SetResultId(session, set.Id));
             },
@@ -238,7 +240,7 @@ public sealed class SessionCommands(
                 db.Sets.Remove(set);
                 session.Version++;
                 await db.SaveChangesAsync(ct);
-                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, await ExerciseOfAsync(set, ct), FactsOf(set), after: null, ct);
+                var bodyMap = await BodyMapLedger.ApplyAsync(db, athlete.Id, AthleteCalendar.Zone(athlete.TimeZone), await ExerciseOfAsync(set, ct), FactsOf(set), after: null, ct);
                 await PublishAsync(db, EventKind.SetDeleted, session, set.Id, bodyMap, now, ct);
                 return (new SetChange(null, set.Id, session), SetResultId(session, set.Id));
             },

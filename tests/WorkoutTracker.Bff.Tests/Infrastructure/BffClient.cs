@@ -32,9 +32,15 @@ public sealed class BffClient(Uri address, string? cookie) : IDisposable
     /// <summary>The session cookie as a request sends it (<c>name=value</c>).</summary>
     public string? Cookie { get; set; } = cookie;
 
-    public async Task<HttpResponseMessage> LoginAsync(string email, string password)
+    public Task<HttpResponseMessage> LoginAsync(string email, string password) => StartSessionAsync("/bff/login", new { email, password });
+
+    /// <summary><c>POST /bff/signup</c>; on success the client holds the new session's cookie.</summary>
+    public Task<HttpResponseMessage> SignUpAsync(string email, string displayName, string password, string? role = null) =>
+        StartSessionAsync("/bff/signup", new { email, displayName, password, role });
+
+    private async Task<HttpResponseMessage> StartSessionAsync(string path, object body)
     {
-        var response = await SendAsync(HttpMethod.Post, "/bff/login", JsonContent.Create(new { email, password }));
+        var response = await SendAsync(HttpMethod.Post, path, JsonContent.Create(body));
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
         {
             Cookie = cookies.First().Split(';')[0];

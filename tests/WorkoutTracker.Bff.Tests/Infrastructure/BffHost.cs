@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using BffProgram = bff::Program;
 
@@ -15,9 +16,12 @@ public sealed class BffHost : WebApplicationFactory<BffProgram>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public BffHost(IReadOnlyDictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    public BffHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -39,6 +43,11 @@ public sealed class BffHost : WebApplicationFactory<BffProgram>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace WorkoutTracker.Bff.Tests.Infrastructure;
 
 /// <summary>
@@ -32,6 +34,14 @@ public class BffSystem : IAsyncLifetime
     {
     }
 
+    /// <summary>Test services of every server and BFF instance (e.g. trusting a local identity provider's certificate).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Work after every host has stopped (e.g. stopping a local identity provider).</summary>
+    protected virtual Task AfterStopAsync() => Task.CompletedTask;
+
     /// <summary>Work before any host starts (e.g. building what a host serves).</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
@@ -53,7 +63,7 @@ public class BffSystem : IAsyncLifetime
 
         for (var i = 0; i < ServerCount; i++)
         {
-            var server = new ServerHost(ConnectionString, serverSettings);
+            var server = new ServerHost(ConnectionString, serverSettings, ConfigureServices);
             _servers.Add(server);
             server.Start(); // one after the other: the first migrates and seeds
             bffSettings[$"Server:Addresses:{i}"] = server.Address.ToString();
@@ -63,7 +73,7 @@ public class BffSystem : IAsyncLifetime
         {
             var settings = new Dictionary<string, string?>(bffSettings, StringComparer.Ordinal);
             ConfigureInstance(i, settings);
-            var bff = new BffHost(settings);
+            var bff = new BffHost(settings, ConfigureServices);
             _bffs.Add(bff);
             bff.Start();
         }
@@ -95,5 +105,6 @@ public class BffSystem : IAsyncLifetime
         }
 
         await TestPostgres.DropDatabaseAsync(ConnectionString);
+        await AfterStopAsync();
     }
 }

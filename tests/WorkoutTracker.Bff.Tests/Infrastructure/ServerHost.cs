@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WorkoutTracker.Bff.Tests.Infrastructure;
@@ -19,10 +20,13 @@ public sealed class ServerHost : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public ServerHost(string connectionString, IReadOnlyDictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    public ServerHost(string connectionString, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         _connectionString = connectionString;
         _settings = settings;
+        _services = services;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -48,6 +52,10 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordAuthorization(GraphQLAuthorizations)));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     private sealed class RecordAuthorization(ConcurrentQueue<string?> log) : IStartupFilter

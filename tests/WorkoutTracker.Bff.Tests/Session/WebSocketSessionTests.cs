@@ -40,7 +40,7 @@ public sealed class RenewingTokenSystem : BffSystem
 {
     protected override void Configure(IDictionary<string, string?> server, IDictionary<string, string?> bff)
     {
-        server["Identity:DevelopmentIssuer:TokenLifetime"] = "00:01:00";
+        server["Identity:TokenIssuer:TokenLifetime"] = "00:01:00";
         bff["Bff:Session:RefreshBeforeExpiry"] = "00:00:58";
     }
 }

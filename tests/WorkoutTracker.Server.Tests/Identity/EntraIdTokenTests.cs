@@ -1,14 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using WorkoutTracker.Server.Tests.Infrastructure;
 using WorkoutTracker.Server.Tests.WebSockets;
@@ -16,66 +12,89 @@ using WorkoutTracker.Server.Tests.WebSockets;
 namespace WorkoutTracker.Server.Tests.Identity;
 
 /// <summary>
-/// The server configured for Entra ID (Microsoft.Identity.Web). No tenant is reachable here, so the test
-/// hands the JwtBearer options a static OpenID configuration with a signing key of its own; everything
-/// else (Microsoft.Identity.Web's events, among them the check that an access token carries a scope or an
-/// app role) stays as the app configures it. A token passes or fails the same at the HTTP and the WebSocket door.
+/// The server configured for Entra ID (Microsoft.Identity.Web) against a local OpenID Connect provider shaped
+/// like Entra ID (<see cref="FakeEntraId"/>): nothing is stubbed inside the server; it reads the discovery document
+/// and the signing keys over HTTP as it would from login.microsoftonline.com. A token passes or fails the same at
+/// the HTTP and the WebSocket door.
 /// </summary>
 public sealed class EntraIdTokenTests(EntraIdTokenTests.Host api) : IClassFixture<EntraIdTokenTests.Host>
 {
-    private const string TenantId = "7f3b0b49-5c5e-4f3b-9d7c-0e1d9b1c2a11";
-    private const string ClientId = "0b6c3f52-8f1e-4f0e-a2a4-6e9d2b7c1d22";
-    private static readonly string Issuer = $"https://login.microsoftonline.com/{TenantId}/v2.0";
-
     public sealed class Host : KestrelWorkoutApiFactory
     {
-        public Host()
+        public FakeEntraId EntraId { get; private set; } = null!;
+
+        public override async Task InitializeAsync()
         {
-            With("AzureAd:Instance", "https://login.microsoftonline.com/");
-            With("AzureAd:TenantId", TenantId);
-            With("AzureAd:ClientId", ClientId);
-            With("AzureAd:Audience", ClientId);
+            EntraId = await FakeEntraId.StartAsync();
+            With("AzureAd:Instance", EntraId.Instance.ToString());
+            With("AzureAd:TenantId", FakeEntraId.TenantId);
+            With("AzureAd:ClientId", FakeEntraId.ClientId);
+            With("AzureAd:Audience", FakeEntraId.ClientId);
+            await base.InitializeAsync();
         }
 
-        public RsaSecurityKey Key { get; } = new(RSA.Create(2048)) { KeyId = "test-key" };
-
+        /// <summary>The one test-only change: the server's HTTP clients trust the local provider's certificate.</summary>
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+            builder.ConfigureTestServices(services =>
             {
-                var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-                configuration.SigningKeys.Add(Key);
-                jwt.Configuration = configuration;
-                jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-                jwt.TokenValidationParameters.IssuerValidator = null; // Microsoft.Identity.Web's reads the tenant's metadata
-                jwt.TokenValidationParameters.ValidIssuer = Issuer;
-            }));
+                services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(EntraId.TrustingHandler));
+                services.Configure<Microsoft.Identity.Web.AadIssuerValidatorOptions>(o => o.HttpClientName = "entra-id-metadata");
+                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt => jwt.BackchannelHttpHandler = EntraId.TrustingHandler());
+            });
         }
+
+        protected override ValueTask DisposeDependenciesAsync() => EntraId.DisposeAsync();
     }
 
     [Fact]
-    public async Task A_token_with_a_scope_passes_both_doors()
+    public async Task A_token_with_the_api_scope_passes_both_doors_and_a_first_sign_in_makes_an_athlete()
     {
-        var token = Token(new Claim("scp", "access_as_user"));
+        var user = new FakeEntraId.FakeUser(Guid.NewGuid().ToString(), "Ada Entra", []);
+        var token = api.EntraId.AccessToken(user);
 
-        Assert.Equal(HttpStatusCode.OK, (await MeAsync(token)).Status);
+        var me = await MeAsync(token);
+
+        Assert.Equal(HttpStatusCode.OK, me.Status);
+        Assert.Equal("Ada Entra", me.Data!["me"]!["displayName"]!.GetValue<string>());
+        Assert.Equal("ATHLETE", me.Data!["me"]!["role"]!.GetValue<string>());
         Assert.Equal("connection_ack", await InitAsync(token));
     }
 
     [Fact]
-    public async Task A_token_with_an_app_role_passes_both_doors()
+    public async Task The_coach_app_role_makes_a_coach()
     {
-        var token = Token(new Claim("roles", "coach"));
+        var token = api.EntraId.AccessToken(new FakeEntraId.FakeUser(Guid.NewGuid().ToString(), "Cleo Coach", ["coach"]));
 
-        Assert.Equal(HttpStatusCode.OK, (await MeAsync(token)).Status);
+        var me = await MeAsync(token);
+
+        Assert.Equal("COACH", me.Data!["me"]!["role"]!.GetValue<string>());
         Assert.Equal("connection_ack", await InitAsync(token));
     }
 
     [Fact]
-    public async Task A_token_with_neither_scope_nor_role_is_refused_at_both_doors()
+    public async Task An_app_role_without_a_scope_passes_as_an_app_token_would()
     {
-        var token = Token();
+        var token = api.EntraId.AccessToken(scope: null, roles: ["coach"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await MeAsync(token)).Status);
+    }
+
+    public static TheoryData<string> Refused() => ["no scope or role", "another tenant", "another audience", "signed by another key", "expired"];
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task A_token_is_refused_at_both_doors_when(string what)
+    {
+        var token = what switch
+        {
+            "no scope or role" => api.EntraId.AccessToken(scope: null, roles: []),
+            "another tenant" => api.EntraId.AccessToken(tenant: FakeEntraId.OtherTenantId),
+            "another audience" => api.EntraId.AccessToken(audience: "api://some-other-app"),
+            "signed by another key" => api.EntraId.AccessToken(signingKey: new RsaSecurityKey(RSA.Create(2048)) { KeyId = api.EntraId.Key.KeyId }),
+            _ => api.EntraId.AccessToken(lifetime: TimeSpan.FromMinutes(-10)),
+        };
 
         var http = await MeAsync(token);
 
@@ -88,7 +107,7 @@ public sealed class EntraIdTokenTests(EntraIdTokenTests.Host api) : IClassFixtur
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await client.PostGraphQLAsync("{ me { id } }");
+        return await client.PostGraphQLAsync("{ me { id displayName role } }");
     }
 
     /// <summary>The answer to <c>connection_init</c> carrying the token: the ack, or the close code.</summary>
@@ -105,21 +124,5 @@ public sealed class EntraIdTokenTests(EntraIdTokenTests.Host api) : IClassFixtur
         {
             return "connection_ack";
         }
-    }
-
-    private string Token(params Claim[] claims)
-    {
-        var now = DateTime.UtcNow;
-        var oid = Guid.NewGuid().ToString();
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = ClientId,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(api.Key, SecurityAlgorithms.RsaSha256),
-            Subject = new ClaimsIdentity([new Claim("oid", oid), new Claim("tid", TenantId), new Claim("sub", oid), new Claim("name", "Entra user"), .. claims]),
-        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -28,10 +29,10 @@ public sealed class ProductionSafetyTests
     [Fact]
     public async Task Enabling_the_development_issuer_in_production_with_the_published_key_refuses_to_start_and_says_what_to_set()
     {
-        var error = await StartFailureAsync("Production", ("Identity:DevelopmentIssuer:Enabled", "true"));
+        var error = await StartFailureAsync("Production", ("Identity:LocalAccounts:Enabled", "true"));
 
         Assert.Contains("published in the repository", error, StringComparison.Ordinal);
-        Assert.Contains("Identity__DevelopmentIssuer__SigningKey", error, StringComparison.Ordinal);
+        Assert.Contains("Identity__TokenIssuer__SigningKey", error, StringComparison.Ordinal);
         Assert.Contains("openssl rand -base64 32", error, StringComparison.Ordinal);
     }
 
@@ -48,9 +49,9 @@ public sealed class ProductionSafetyTests
     [MemberData(nameof(WeakKeys))]
     public async Task Enabling_the_development_issuer_in_production_with_a_weak_key_refuses_to_start(string kind, string key)
     {
-        var error = await StartFailureAsync("Production", ("Identity:DevelopmentIssuer:Enabled", "true"), ("Identity:DevelopmentIssuer:SigningKey", key));
+        var error = await StartFailureAsync("Production", ("Identity:LocalAccounts:Enabled", "true"), ("Identity:TokenIssuer:SigningKey", key));
 
-        Assert.Contains("Identity:DevelopmentIssuer:SigningKey", error, StringComparison.Ordinal);
+        Assert.Contains("Identity:TokenIssuer:SigningKey", error, StringComparison.Ordinal);
         Assert.Contains("openssl rand -base64 32", error, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(kind));
     }
@@ -59,7 +60,7 @@ public sealed class ProductionSafetyTests
     public async Task With_a_random_key_of_its_own_the_development_issuer_runs_in_production_and_its_tokens_work()
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var production = new Host("Production", ("Identity:DevelopmentIssuer:Enabled", "true"), ("Identity:DevelopmentIssuer:SigningKey", key));
+        var production = new Host("Production", ("Identity:LocalAccounts:Enabled", "true"), ("Identity:TokenIssuer:SigningKey", key));
         try
         {
             await production.InitializeAsync();
@@ -67,9 +68,14 @@ public sealed class ProductionSafetyTests
             using var client = await production.CreateClientForAsync(user);
 
             var me = await client.PostGraphQLAsync("{ me { id } }");
+            using var anonymous = production.CreateClient();
+            using var devToken = await anonymous.PostAsJsonAsync("/dev/token", new { email = user.Email, password = user.Password });
+            using var demo = await anonymous.PostAsJsonAsync("/account/token", new { email = DemoUsers.Athlete.Email, password = DemoUsers.Athlete.Password });
 
             Assert.Equal(HttpStatusCode.OK, me.Status);
             Assert.Equal(user.Id.ToString(), me.Data!["me"]!["id"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.NotFound, devToken.StatusCode); // /dev/token is for Development and Testing only
+            Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode); // and so are the demo users
         }
         finally
         {
@@ -85,12 +91,12 @@ public sealed class ProductionSafetyTests
                         !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
                         !f.Contains("node_modules", StringComparison.Ordinal));
         var keys = settings
-            .Select(f => JsonNode.Parse(File.ReadAllText(f))?["Identity"]?["DevelopmentIssuer"]?["SigningKey"]?.GetValue<string>())
+            .Select(f => JsonNode.Parse(File.ReadAllText(f))?["Identity"]?["TokenIssuer"]?["SigningKey"]?.GetValue<string>())
             .OfType<string>()
             .ToList();
 
         Assert.Contains(PublishedKey, keys);
-        Assert.All(keys, key => Assert.Contains(DevelopmentIssuerKeyPolicy.Fingerprint(key), DevelopmentIssuerKeyPolicy.PublishedKeyFingerprints));
+        Assert.All(keys, key => Assert.Contains(SigningKeyPolicy.Fingerprint(key), SigningKeyPolicy.PublishedKeyFingerprints));
     }
 
     /// <summary>Starts a host with the settings and returns the message of why it would not start.</summary>

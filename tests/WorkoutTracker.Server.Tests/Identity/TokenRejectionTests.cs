@@ -25,7 +25,7 @@ public sealed class TokenRejectionTests(TokenRejectionTests.Host api) : IClassFi
         public Host()
         {
             Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            With("Identity:DevelopmentIssuer:SigningKey", Key);
+            With("Identity:TokenIssuer:SigningKey", Key);
         }
 
         public string Key { get; }

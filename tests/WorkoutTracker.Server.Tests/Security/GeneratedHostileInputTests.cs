@@ -49,11 +49,18 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
         /// <summary>The athlete's first plan day (edits undone) and an exercise that can replace its first exercise.</summary>
         public (List<string> DayOne, string Swap) Plan { get; private set; } = ([], "");
 
+        /// <summary>A pending request from a coach to the athlete (accepting or ending it is valid).</summary>
+        public string LinkId { get; private set; } = "";
+
+        private string _athleteEmail = "";
+
         public override async Task InitializeAsync()
         {
             With("RateLimiting:GraphQL:PermitLimit", "1000000");
             await base.InitializeAsync();
-            Athlete = await CreateClientForAsync(await CreateUserAsync(UserRole.Athlete));
+            var athlete = await CreateUserAsync(UserRole.Athlete);
+            _athleteEmail = athlete.Email;
+            Athlete = await CreateClientForAsync(athlete);
             Coach = await CreateClientForAsync(await CreateUserAsync(UserRole.Coach));
             await EnsureFixturesAsync();
         }
@@ -80,6 +87,17 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
             var day = (await Athlete.PlanAsync()).ExerciseIds(1);
             var swaps = (await Athlete.PostGraphQLAsync("query($e: ID!) { exerciseSwaps(exerciseId: $e, first: 20) { id } }", new { e = day[0] })).Payload("exerciseSwaps").AsArray();
             Plan = (day, swaps.Select(x => x!["id"]!.GetValue<string>()).First(id => !day.Contains(id)));
+
+            var linkId = Guid.TryParse(LinkId, out var l) ? l : Guid.Empty;
+            if (!await db.CoachLinks.AnyAsync(link => link.Id == linkId && link.Status == WorkoutTracker.Server.Coaching.CoachLinkStatus.Pending))
+            {
+                // A coach of its own each time: the previous one may be linked already (a hostile value can accept).
+                using var coach = await CreateClientForAsync(await CreateUserAsync(UserRole.Coach));
+                LinkId = (await coach.PostGraphQLAsync(
+                        "mutation($i: RequestCoachLinkInput!) { requestCoachLink(input: $i) { link { id } } }",
+                        new { i = new { clientMutationId = Guid.NewGuid().ToString(), email = _athleteEmail } }))
+                    .Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
+            }
         }
 
         /// <summary>Valid variables for an operation, with fresh clientMutationIds.</summary>
@@ -88,7 +106,9 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
             string Id() => Guid.NewGuid().ToString();
             return operation switch
             {
-                "Athletes" or "BodyMap" or "WeeklyPlan" or "PersonalRecords" or "Me" or "Profile" or "AthleteActivity" => [],
+                "Athletes" or "BodyMap" or "WeeklyPlan" or "PersonalRecords" or "Me" or "Profile" or "AthleteActivity" or "CoachLinks" => [],
+                "RequestCoachLink" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["email"] = $"coach-{Id()}@example.org" } },
+                "AcceptCoachLink" or "EndCoachLink" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["linkId"] = LinkId } },
                 "SessionUpdated" or "CopilotUpdated" => new() { ["sessionId"] = SessionId },
                 "Coach" => new() { ["question"] = "What are my records?" },
                 "Copilot" => new() { ["sessionId"] = SessionId },
@@ -106,7 +126,13 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
                 "Session" => new() { ["id"] = SessionId },
                 "Sessions" => new() { ["first"] = 5 },
                 "StartSession" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id() } },
-                "UpdateProfile" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["sessionMinutes"] = 60 } },
+                "UpdateProfile" => new()
+                {
+                    ["input"] = new JsonObject
+                    {
+                        ["clientMutationId"] = Id(), ["sessionMinutes"] = 60, ["timeZone"] = "Europe/Berlin", ["loading"] = new JsonObject { ["dumbbellStep"] = 2 },
+                    },
+                },
                 "UpdateSet" => new() { ["input"] = new JsonObject { ["clientMutationId"] = Id(), ["setId"] = SetId, ["loadKg"] = 100, ["reps"] = 5 } },
                 "ExerciseNotes" => [],
                 "SessionHistory" => new() { ["first"] = 5 },

@@ -32,6 +32,7 @@ public sealed class RateLimitTests(RateLimitTests.Host api) : IClassFixture<Rate
             With("RateLimiting:GraphQL:Window", "06:00:00");
             With("Identity:SignInThrottle:FreeFailuresPerAccount", FreeFailures.ToString(System.Globalization.CultureInfo.InvariantCulture));
             With("Identity:SignInThrottle:FreeFailuresPerAddress", "1000");
+            With("Identity:LocalAccounts:MaxFailedSignIns", "100"); // the account lockout has its own tests (LocalAccountTests)
         }
 
         public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);

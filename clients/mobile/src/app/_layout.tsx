@@ -9,6 +9,7 @@ import { AccountProviders } from '#/state/account';
 import { PreferencesProvider } from '#/state/persisted';
 import { SessionProvider, useSession } from '#/state/session';
 import { createAuthApi } from '#/state/session/api';
+import { OnboardingScreen } from '#/screens/OnboardingScreen';
 import { SignInScreen } from '#/screens/SignInScreen';
 
 export default function RootLayout() {
@@ -42,6 +43,14 @@ function Root() {
         {bar}
         <SignInScreen />
       </>
+    );
+  }
+  if (state.onboarding) {
+    return (
+      <AccountProviders key={state.account.id} account={state.account}>
+        {bar}
+        <OnboardingScreen />
+      </AccountProviders>
     );
   }
   return (

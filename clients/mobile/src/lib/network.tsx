@@ -10,7 +10,7 @@
  */
 import NetInfo from '@react-native-community/netinfo';
 import { Client, Provider, cacheExchange, subscriptionExchange, useQuery, type AnyVariables, type UseQueryArgs } from 'urql';
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AppState } from 'react-native';
 import { config, graphqlWebSocketUrl } from '#/lib/config';
 import { createBffFetch, type BffFetch, type FetchLike } from '#/lib/http';
@@ -125,14 +125,28 @@ export function NetworkProvider({ network, children }: { network: AccountNetwork
   useEffect(() => () => network.dispose(), [network]);
 
   const value = useMemo(() => network.client, [network]);
+  const revalidate = useCallback(() => setGeneration((g) => g + 1), []);
   return (
-    <RevalidationContext.Provider value={generation}>
-      <Provider value={value}>{children}</Provider>
-    </RevalidationContext.Provider>
+    <RevalidateContext.Provider value={revalidate}>
+      <RevalidationContext.Provider value={generation}>
+        <Provider value={value}>{children}</Provider>
+      </RevalidationContext.Provider>
+    </RevalidateContext.Provider>
   );
 }
 
 const RevalidationContext = createContext(0);
+
+const RevalidateContext = createContext<() => void>(() => undefined);
+
+/**
+ * Asks every query on screen to revalidate (cheap: ETag/304 for what did not change): after a change that the
+ * server derives other answers from, e.g. a profile change regenerating the plan. Answers of persisted operations
+ * carry no __typename, so urql's document cache cannot tell which ones a mutation made stale.
+ */
+export function useRevalidate(): () => void {
+  return useContext(RevalidateContext);
+}
 
 /** Changes whenever screens should revalidate (app foreground, network back). Use as an effect dependency. */
 export function useRevalidationSignal(): number {

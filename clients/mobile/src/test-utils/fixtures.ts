@@ -24,6 +24,16 @@ export const profile: TrainingProfile = {
   equipment: ['BARBELL', 'BENCH', 'SQUAT_RACK', 'DUMBBELL'],
   sessionMinutes: 60,
   units: 'KG',
+  timeZone: 'Europe/Berlin',
+  loading: {
+    unit: 'KG',
+    barWeight: 20,
+    smallestPlatePerSide: 1.25,
+    dumbbellStep: 2,
+    kettlebellSizes: [4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48],
+    stackStep: 5,
+    bodyweightStep: 2.5,
+  },
   planVersion: 1,
   updatedAt: '2026-11-20T08:00:00Z',
 };

@@ -25,7 +25,8 @@ public sealed class CoachScopes(ProfileService profiles, IDbContextFactory<Worko
     {
         var profile = await profiles.GetAsync(athleteId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var name = await db.Users.Where(u => u.Id == athleteId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        return new CoachScope(athleteId, name, profile.ToTrainingProfile(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var athlete = await db.Users.Where(u => u.Id == athleteId).Select(u => new { u.DisplayName, u.TimeZone }).SingleAsync(cancellationToken);
+        var today = Common.Calendar.AthleteCalendar.DayOf(clock.GetUtcNow(), Common.Calendar.AthleteCalendar.Zone(athlete.TimeZone));
+        return new CoachScope(athleteId, athlete.DisplayName, profile.ToTrainingProfile(), today);
     }
 }

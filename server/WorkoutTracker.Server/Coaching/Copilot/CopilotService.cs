@@ -44,9 +44,11 @@ public sealed class CopilotService(
             .ToListAsync(cancellationToken);
         var profile = (await profiles.GetAsync(session.AthleteId, cancellationToken)).ToTrainingProfile();
         var progress = await plans.LoadProgressAsync(session.AthleteId, cancellationToken);
-        // The athlete's exercises (the catalog and their own) and their week as edited: a swapped-in or custom exercise is advised on like any other.
+        // The athlete's exercises (the catalog and their own) and their week as edited, in the athlete's time zone: a swapped-in or custom exercise is advised on like any other.
         var exercises = await exercisesOf.UsableAsync(session.AthleteId, cancellationToken);
-        var plan = (await plans.GetAsync(session.AthleteId, BodyMap.BodyMapRules.WeekStartOf(session.StartedAt), cancellationToken)).Plan;
+        var timeZone = await db.Users.Where(u => u.Id == session.AthleteId).Select(u => u.TimeZone).SingleAsync(cancellationToken);
+        var weekStart = Common.Calendar.AthleteCalendar.WeekStartOf(session.StartedAt, Common.Calendar.AthleteCalendar.Zone(timeZone));
+        var plan = (await plans.GetAsync(session.AthleteId, weekStart, cancellationToken)).Plan;
         var day = plan.Days.FirstOrDefault(d => d.DayNumber == session.PlanDayNumber)?.Exercises ?? [];
 
         var advice = CopilotEngine.Suggest(new CopilotInput(

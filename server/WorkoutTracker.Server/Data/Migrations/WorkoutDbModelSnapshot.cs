@@ -322,7 +322,7 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.ToTable("exercises", (string)null);
                 });
 
-            modelBuilder.Entity("WorkoutTracker.Server.Identity.DevelopmentRefreshToken", b =>
+            modelBuilder.Entity("WorkoutTracker.Server.Identity.StoredRefreshToken", b =>
                 {
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
@@ -334,20 +334,31 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("TokenHash")
-                        .HasName("pk_dev_refresh_tokens");
+                        .HasName("pk_refresh_tokens");
 
                     b.HasIndex("ExpiresAt")
-                        .HasDatabaseName("ix_dev_refresh_tokens_expires_at");
+                        .HasDatabaseName("ix_refresh_tokens_expires_at");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_refresh_tokens_family_id");
 
                     b.HasIndex("UserId")
-                        .HasDatabaseName("ix_dev_refresh_tokens_user_id");
+                        .HasDatabaseName("ix_refresh_tokens_user_id");
 
-                    b.ToTable("dev_refresh_tokens", (string)null);
+                    b.ToTable("refresh_tokens", (string)null);
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Imports.HistoryImport", b =>
@@ -533,6 +544,10 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("goal");
 
+                    b.Property<string>("Loading")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("loading");
+
                     b.Property<int>("PlanVersion")
                         .HasColumnType("integer")
                         .HasColumnName("plan_version");
@@ -573,6 +588,10 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -595,6 +614,15 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("external_subject");
 
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("normalized_email");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -604,6 +632,21 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
+
+                    b.Property<string>("SecurityStamp")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("security_stamp")
+                        .HasDefaultValueSql("replace(gen_random_uuid()::text, '-', '')");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -615,6 +658,10 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.HasIndex("ExternalSubject")
                         .IsUnique()
                         .HasDatabaseName("ix_users_external_subject");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_normalized_email");
 
                     b.ToTable("users", (string)null);
                 });
@@ -890,14 +937,14 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasConstraintName("fk_exercises_users_owner_id");
                 });
 
-            modelBuilder.Entity("WorkoutTracker.Server.Identity.DevelopmentRefreshToken", b =>
+            modelBuilder.Entity("WorkoutTracker.Server.Identity.StoredRefreshToken", b =>
                 {
                     b.HasOne("WorkoutTracker.Server.Profiles.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_dev_refresh_tokens_users_user_id");
+                        .HasConstraintName("fk_refresh_tokens_users_user_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Imports.HistoryImport", b =>

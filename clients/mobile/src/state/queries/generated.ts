@@ -61,6 +61,16 @@ export type CitationKind =
   | 'SET'
   | 'TARGET';
 
+export type CoachLinkInput = {
+  clientMutationId: string;
+  linkId: string;
+};
+
+export type CoachLinkStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'PENDING';
+
 /** LLM: the configured model wrote the answer. OFFLINE: the built-in coach did (no model configured, or the model failed). */
 export type CoachSource =
   | 'LLM'
@@ -169,6 +179,19 @@ export type GroupSessionSupersetInput = {
   sessionId: string;
 };
 
+/** Omitted values keep the current setup's. */
+export type LoadingSetupInput = {
+  barWeight?: number | null | undefined;
+  bodyweightStep?: number | null | undefined;
+  dumbbellStep?: number | null | undefined;
+  ezBarWeight?: number | null | undefined;
+  /** Ascending, at most 40. */
+  kettlebellSizes?: Array<number> | null | undefined;
+  smallestPlatePerSide?: number | null | undefined;
+  stackStep?: number | null | undefined;
+  trapBarWeight?: number | null | undefined;
+};
+
 export type LogSetInput = {
   /** Made once by the client (a UUID) and kept across retries. */
   clientMutationId: string;
@@ -235,6 +258,12 @@ export type PersonalRecordKind =
   | 'BEST_E1RM'
   | 'HEAVIEST_LOAD'
   | 'MOST_REPS_AT_LOAD';
+
+export type RequestCoachLinkInput = {
+  clientMutationId: string;
+  /** The coach's email (from an athlete) or the athlete's (from a coach). */
+  email: string;
+};
 
 export type ResetWeeklyPlanInput = {
   /** The athlete, for their coach; an athlete edits their own week. */
@@ -341,8 +370,12 @@ export type UpdateProfileInput = {
   equipment?: Array<Equipment> | null | undefined;
   experience?: ExperienceLevel | null | undefined;
   goal?: TrainingGoal | null | undefined;
+  /** The gym's loading, in the profile's units (after this change's `units`). */
+  loading?: LoadingSetupInput | null | undefined;
   /** 20–180. */
   sessionMinutes?: number | null | undefined;
+  /** An IANA time zone id (Europe/Berlin). */
+  timeZone?: string | null | undefined;
   units?: WeightUnit | null | undefined;
 };
 
@@ -364,6 +397,13 @@ export type UpdateSetInput = {
 export type WeightUnit =
   | 'KG'
   | 'LB';
+
+export type AcceptCoachLinkMutationVariables = Exact<{
+  input: CoachLinkInput;
+}>;
+
+
+export type AcceptCoachLinkMutation = { acceptCoachLink: { clientMutationId: string, replayed: boolean, link: { id: string, status: CoachLinkStatus, acceptedAt: string | null, endedAt: string | null, coach: { id: string, displayName: string } | null, athlete: { id: string, displayName: string } | null } } };
 
 export type AddPlannedExerciseMutationVariables = Exact<{
   input: AddPlannedExerciseInput;
@@ -416,6 +456,11 @@ export type CoachQueryVariables = Exact<{
 
 export type CoachQuery = { coach: { answer: string, source: CoachSource, toolCalls: Array<string>, citations: Array<{ kind: CitationKind, ref: string, value: number }> } };
 
+export type CoachLinksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoachLinksQuery = { coachLinks: Array<{ id: string, status: CoachLinkStatus, requestedBy: string, inviteeEmail: string | null, createdAt: string, acceptedAt: string | null, endedAt: string | null, coach: { id: string, displayName: string } | null, athlete: { id: string, displayName: string } | null }> };
+
 export type CopilotQueryVariables = Exact<{
   sessionId: string;
   equipmentTaken?: Array<Equipment> | Equipment | null | undefined;
@@ -456,6 +501,13 @@ export type E1rmHistoryQueryVariables = Exact<{
 
 
 export type E1rmHistoryQuery = { e1rmHistory: Array<{ date: string, e1rmKg: number, loadKg: number, reps: number }> };
+
+export type EndCoachLinkMutationVariables = Exact<{
+  input: CoachLinkInput;
+}>;
+
+
+export type EndCoachLinkMutation = { endCoachLink: { clientMutationId: string, replayed: boolean, link: { id: string, status: CoachLinkStatus, acceptedAt: string | null, endedAt: string | null, coach: { id: string, displayName: string } | null, athlete: { id: string, displayName: string } | null } } };
 
 export type ExerciseHistoryQueryVariables = Exact<{
   exerciseId: string;
@@ -538,7 +590,14 @@ export type PersonalRecordsQuery = { personalRecords: Array<{ kind: PersonalReco
 export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProfileQuery = { profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, planVersion: number, updatedAt: string } };
+export type ProfileQuery = { profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } };
+
+export type RequestCoachLinkMutationVariables = Exact<{
+  input: RequestCoachLinkInput;
+}>;
+
+
+export type RequestCoachLinkMutation = { requestCoachLink: { clientMutationId: string, replayed: boolean, link: { id: string, status: CoachLinkStatus, requestedBy: string, inviteeEmail: string | null, createdAt: string } } };
 
 export type ResetWeeklyPlanMutationVariables = Exact<{
   input: ResetWeeklyPlanInput;
@@ -622,7 +681,7 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { clientMutationId: string, replayed: boolean, profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, planVersion: number, updatedAt: string } } };
+export type UpdateProfileMutation = { updateProfile: { clientMutationId: string, replayed: boolean, profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } } };
 
 export type UpdateSetMutationVariables = Exact<{
   input: UpdateSetInput;
@@ -644,6 +703,7 @@ export type WeeklyPlanQuery = { weeklyPlan: { athleteId: string, weekStart: stri
 
 /** Every persisted operation (schema/operations/*.graphql) by name: its kind, result and variables types. */
 export interface OperationTypes {
+  AcceptCoachLink: { kind: 'mutation'; result: AcceptCoachLinkMutation; variables: AcceptCoachLinkMutationVariables };
   AddPlannedExercise: { kind: 'mutation'; result: AddPlannedExerciseMutation; variables: AddPlannedExerciseMutationVariables };
   AddSessionExercise: { kind: 'mutation'; result: AddSessionExerciseMutation; variables: AddSessionExerciseMutationVariables };
   AthleteActivity: { kind: 'subscription'; result: AthleteActivitySubscription; variables: AthleteActivitySubscriptionVariables };
@@ -651,11 +711,13 @@ export interface OperationTypes {
   BodyMap: { kind: 'query'; result: BodyMapQuery; variables: BodyMapQueryVariables };
   ChangePlannedTargets: { kind: 'mutation'; result: ChangePlannedTargetsMutation; variables: ChangePlannedTargetsMutationVariables };
   Coach: { kind: 'query'; result: CoachQuery; variables: CoachQueryVariables };
+  CoachLinks: { kind: 'query'; result: CoachLinksQuery; variables: CoachLinksQueryVariables };
   Copilot: { kind: 'query'; result: CopilotQuery; variables: CopilotQueryVariables };
   CopilotUpdated: { kind: 'subscription'; result: CopilotUpdatedSubscription; variables: CopilotUpdatedSubscriptionVariables };
   CreateExercise: { kind: 'mutation'; result: CreateExerciseMutation; variables: CreateExerciseMutationVariables };
   DeleteSet: { kind: 'mutation'; result: DeleteSetMutation; variables: DeleteSetMutationVariables };
   E1rmHistory: { kind: 'query'; result: E1rmHistoryQuery; variables: E1rmHistoryQueryVariables };
+  EndCoachLink: { kind: 'mutation'; result: EndCoachLinkMutation; variables: EndCoachLinkMutationVariables };
   ExerciseHistory: { kind: 'query'; result: ExerciseHistoryQuery; variables: ExerciseHistoryQueryVariables };
   ExerciseNotes: { kind: 'query'; result: ExerciseNotesQuery; variables: ExerciseNotesQueryVariables };
   ExerciseSwaps: { kind: 'query'; result: ExerciseSwapsQuery; variables: ExerciseSwapsQueryVariables };
@@ -667,6 +729,7 @@ export interface OperationTypes {
   Me: { kind: 'query'; result: MeQuery; variables: MeQueryVariables };
   PersonalRecords: { kind: 'query'; result: PersonalRecordsQuery; variables: PersonalRecordsQueryVariables };
   Profile: { kind: 'query'; result: ProfileQuery; variables: ProfileQueryVariables };
+  RequestCoachLink: { kind: 'mutation'; result: RequestCoachLinkMutation; variables: RequestCoachLinkMutationVariables };
   ResetWeeklyPlan: { kind: 'mutation'; result: ResetWeeklyPlanMutation; variables: ResetWeeklyPlanMutationVariables };
   Session: { kind: 'query'; result: SessionQuery; variables: SessionQueryVariables };
   SessionHistory: { kind: 'query'; result: SessionHistoryQuery; variables: SessionHistoryQueryVariables };
@@ -684,4 +747,4 @@ export interface OperationTypes {
 
 export type OperationName = keyof OperationTypes;
 
-export const operationNames = ['AddPlannedExercise', 'AddSessionExercise', 'AthleteActivity', 'Athletes', 'BodyMap', 'ChangePlannedTargets', 'Coach', 'Copilot', 'CopilotUpdated', 'CreateExercise', 'DeleteSet', 'E1rmHistory', 'ExerciseHistory', 'ExerciseNotes', 'ExerciseSwaps', 'Exercises', 'FinishSession', 'GroupPlannedSuperset', 'GroupSessionSuperset', 'LogSet', 'Me', 'PersonalRecords', 'Profile', 'ResetWeeklyPlan', 'Session', 'SessionHistory', 'SessionUpdated', 'Sessions', 'SetExerciseNote', 'SetSessionNote', 'SkipPlannedExercise', 'StartSession', 'SwapPlannedExercise', 'UpdateProfile', 'UpdateSet', 'WeeklyPlan'] as const satisfies readonly OperationName[];
+export const operationNames = ['AcceptCoachLink', 'AddPlannedExercise', 'AddSessionExercise', 'AthleteActivity', 'Athletes', 'BodyMap', 'ChangePlannedTargets', 'Coach', 'CoachLinks', 'Copilot', 'CopilotUpdated', 'CreateExercise', 'DeleteSet', 'E1rmHistory', 'EndCoachLink', 'ExerciseHistory', 'ExerciseNotes', 'ExerciseSwaps', 'Exercises', 'FinishSession', 'GroupPlannedSuperset', 'GroupSessionSuperset', 'LogSet', 'Me', 'PersonalRecords', 'Profile', 'RequestCoachLink', 'ResetWeeklyPlan', 'Session', 'SessionHistory', 'SessionUpdated', 'Sessions', 'SetExerciseNote', 'SetSessionNote', 'SkipPlannedExercise', 'StartSession', 'SwapPlannedExercise', 'UpdateProfile', 'UpdateSet', 'WeeklyPlan'] as const satisfies readonly OperationName[];

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useMutation } from 'urql';
-import { useLiveQuery } from '#/lib/network';
+import { useLiveQuery, useRevalidate } from '#/lib/network';
 import { uuid } from '#/lib/uuid';
 import { operations, type ResultOf, type VariablesOf } from '#/state/queries/operations';
 import type { UpdateProfileInput, WeightUnit } from '#/state/queries/generated';
@@ -21,17 +21,20 @@ export function useUnits(): Units {
   return data?.profile.units ?? 'KG';
 }
 
-/** Changes the profile (the server regenerates the plan); refetches the profile after. */
+/** Changes the profile (the server regenerates the plan); refetches the profile, and the plan and body map, after. */
 export function useUpdateProfile() {
   const [state, execute] = useMutation<ResultOf<'UpdateProfile'>, VariablesOf<'UpdateProfile'>>(operations.UpdateProfile.document);
   const [, refetchProfile] = useProfileQuery();
+  const revalidate = useRevalidate();
   const update = useCallback(
     async (changes: Omit<UpdateProfileInput, 'clientMutationId'>) => {
       const result = await execute({ input: { clientMutationId: uuid(), ...changes } });
       refetchProfile({ requestPolicy: 'network-only' });
+      // The plan (and the body map's weeks, with a new time zone) are made from the profile: what is on screen revalidates.
+      if (!result.error) revalidate();
       return result;
     },
-    [execute, refetchProfile],
+    [execute, refetchProfile, revalidate],
   );
   return [state, update] as const;
 }

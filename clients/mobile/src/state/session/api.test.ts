@@ -1,5 +1,5 @@
 import { createBffFetch } from '#/lib/http';
-import { createAuthApi, parseBffUser } from '#/state/session/api';
+import { createAuthApi, parseBffUser, SignUpError } from '#/state/session/api';
 import { fakeFetch } from '#/test-utils/fake-fetch';
 
 describe('BFF session API', () => {
@@ -44,5 +44,45 @@ describe('BFF session API', () => {
     const { fetchImpl } = fakeFetch(() => ({ status: 401 }));
     const api = createAuthApi(createBffFetch({ baseUrl: '', fetchImpl }));
     await expect(api.login('a', 'b')).rejects.toThrow('Wrong email or password.');
+  });
+
+  it('signs up with POST /bff/signup and reads the server\'s field errors by field', async () => {
+    const { fetchImpl, calls } = fakeFetch((call) =>
+      call.url.endsWith('/bff/signup') && calls.length === 1
+        ? { status: 201 }
+        : {
+            status: 400,
+            body: {
+              title: 'This is not an email address (name@example.com).',
+              code: 'VALIDATION',
+              errors: [
+                { field: 'email', code: 'INVALID_EMAIL', message: 'This is not an email address (name@example.com).' },
+                { field: 'password', code: 'PASSWORD_TOO_SHORT', message: 'Passwords must be at least 10 characters.' },
+              ],
+            },
+          },
+    );
+    const api = createAuthApi(createBffFetch({ baseUrl: 'https://bff.test', fetchImpl }));
+    await api.signUp({ email: 'new@example.org', displayName: 'Nova', password: 'granite lantern orbit 42', role: 'athlete' });
+    const refused = await api.signUp({ email: 'nope', displayName: 'Nova', password: 'short', role: 'coach' }).catch((e: unknown) => e);
+
+    expect(calls[0]).toMatchObject({ url: 'https://bff.test/bff/signup', init: { method: 'POST', headers: { 'X-CSRF': '1' } } });
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({
+      email: 'new@example.org',
+      displayName: 'Nova',
+      password: 'granite lantern orbit 42',
+      role: 'athlete',
+    });
+    expect(refused).toBeInstanceOf(SignUpError);
+    expect((refused as SignUpError).fields).toEqual({
+      email: { code: 'INVALID_EMAIL', message: 'This is not an email address (name@example.com).' },
+      password: { code: 'PASSWORD_TOO_SHORT', message: 'Passwords must be at least 10 characters.' },
+    });
+  });
+
+  it('says when to try again after too many sign-ups', async () => {
+    const { fetchImpl } = fakeFetch(() => ({ status: 429, headers: { 'Retry-After': '60' } }));
+    const api = createAuthApi(createBffFetch({ baseUrl: '', fetchImpl }));
+    await expect(api.signUp({ email: 'a@b.org', displayName: 'A', password: 'x', role: 'athlete' })).rejects.toThrow('try again in 60 s');
   });
 });

@@ -47,10 +47,53 @@ export function parseBffUser(json: unknown): Account | null {
 
 export class SignInError extends Error {}
 
+/** A new account's details (POST /bff/signup). */
+export interface SignUpDetails {
+  email: string;
+  displayName: string;
+  password: string;
+  role: 'athlete' | 'coach';
+}
+
+/** The fields of a sign-up the server refused, each with its message (and code, e.g. PASSWORD_TOO_SHORT). */
+export type FieldErrors = Partial<Record<'email' | 'displayName' | 'password' | 'role', { code: string; message: string }>>;
+
+export class SignUpError extends Error {
+  constructor(
+    message: string,
+    readonly fields: FieldErrors = {},
+  ) {
+    super(message);
+  }
+}
+
+const problem = z.object({
+  title: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+});
+
+/** The server's refusal of a sign-up, as the BFF passes it on: a problem document with one entry per field. */
+export async function readSignUpError(response: Response): Promise<SignUpError> {
+  if (response.status === 429) {
+    const seconds = response.headers.get('Retry-After');
+    return new SignUpError(`Too many attempts; try again${seconds ? ` in ${seconds} s` : ' later'}.`);
+  }
+  const parsed = problem.safeParse(await response.json().catch(() => null));
+  if (!parsed.success || response.status !== 400) return new SignUpError(`Could not create the account (the server answered ${response.status}).`);
+  const fields: FieldErrors = {};
+  for (const error of parsed.data.errors ?? []) {
+    const field = error.field as keyof FieldErrors;
+    fields[field] ??= { code: error.code, message: error.message };
+  }
+  return new SignUpError(parsed.data.title ?? 'Check the highlighted fields.', fields);
+}
+
 export interface AuthApi {
   /** The signed-in account, or null when signed out (401). Throws on network failure. */
   user(): Promise<Account | null>;
   login(email: string, password: string): Promise<void>;
+  /** Creates the account and signs it in (the BFF starts the session); throws {@link SignUpError} with field errors. */
+  signUp(details: SignUpDetails): Promise<void>;
   logout(): Promise<void>;
 }
 
@@ -73,6 +116,15 @@ export function createAuthApi(fetch: BffFetch): AuthApi {
         throw new SignInError('Wrong email or password.');
       }
       throw new SignInError(`Could not sign in (the server answered ${response.status}).`);
+    },
+    async signUp(details) {
+      const response = await fetch('/bff/signup', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(details),
+      });
+      if (response.ok) return;
+      throw await readSignUpError(response);
     },
     async logout() {
       await fetch('/bff/logout', { method: 'POST' });

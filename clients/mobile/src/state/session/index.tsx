@@ -3,7 +3,7 @@ import NetInfo from '@react-native-community/netinfo';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { forgetStoredAnswers } from '#/lib/graphql/stored-answers';
 import type { StorageLike } from '#/state/persisted/versioned';
-import { SignInError, type Account, type AuthApi } from '#/state/session/api';
+import { SignInError, SignUpError, type Account, type AuthApi, type FieldErrors, type SignUpDetails } from '#/state/session/api';
 import { loadRememberedAccount, rememberAccount } from '#/state/session/remembered';
 
 export type { Account } from '#/state/session/api';
@@ -12,12 +12,16 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'signedOut'; error?: string }
   /** `offline`: the BFF could not be reached, so this is the account last signed in on this device. */
-  | { status: 'signedIn'; account: Account; offline?: boolean };
+  | { status: 'signedIn'; account: Account; offline?: boolean; onboarding?: boolean };
 
 interface SessionContextValue {
   state: SessionState;
   signIn(email: string, password: string): Promise<boolean>;
+  /** Creates the account and signs it in; resolves to the server's field errors when it refused, else null. */
+  signUp(details: SignUpDetails): Promise<FieldErrors | null>;
   signOut(): Promise<void>;
+  /** The new account has set up its training: show the app. */
+  finishOnboarding(): void;
   /** Ask the BFF again (e.g. after a 401 from /graphql). */
   refresh(): Promise<void>;
 }
@@ -87,6 +91,23 @@ export function SessionProvider({
     [api, storage],
   );
 
+  const signUp = useCallback(
+    async (details: SignUpDetails) => {
+      try {
+        await api.signUp(details);
+        const account = await api.user();
+        if (!account) throw new SignInError('Signed up, but the server does not know who you are.');
+        setState({ status: 'signedIn', account, onboarding: true });
+        await rememberAccount(storage, account);
+        return null;
+      } catch (error) {
+        setState({ status: 'signedOut', error: error instanceof Error ? error.message : 'Could not create the account.' });
+        return error instanceof SignUpError ? error.fields : {};
+      }
+    },
+    [api, storage],
+  );
+
   const signOut = useCallback(async () => {
     const accountId = state.status === 'signedIn' ? state.account.id : null;
     try {
@@ -98,7 +119,12 @@ export function SessionProvider({
     }
   }, [api, storage, state]);
 
-  const value = useMemo(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
+  const finishOnboarding = useCallback(() => setState((s) => (s.status === 'signedIn' ? { ...s, onboarding: false } : s)), []);
+
+  const value = useMemo(
+    () => ({ state, signIn, signUp, signOut, finishOnboarding, refresh }),
+    [state, signIn, signUp, signOut, finishOnboarding, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -8,7 +8,7 @@ import { REMEMBERED_ACCOUNT_KEY, loadRememberedAccount } from '#/state/session/r
 const alex: Account = { id: 'a7b1e7a0-0000-4000-8000-000000000001', name: 'Alex Athlete', role: 'ATHLETE', expiresAt: null };
 
 function api(user: () => Promise<Account | null>): AuthApi {
-  return { user, login: async () => undefined, logout: async () => undefined };
+  return { user, login: async () => undefined, signUp: async () => undefined, logout: async () => undefined };
 }
 
 const offline = () => Promise.reject(new TypeError('Network request failed'));

@@ -11,7 +11,7 @@ namespace WorkoutTracker.Server.Identity;
 /// repository. A key's real entropy cannot be read off the key; these checks refuse what is certainly
 /// weak and the message says how to make a strong one.
 /// </summary>
-public sealed class DevelopmentIssuerKeyPolicy(IHostEnvironment environment) : IValidateOptions<DevelopmentIssuerOptions>
+public sealed class SigningKeyPolicy(IHostEnvironment environment) : IValidateOptions<TokenIssuerOptions>
 {
     public const int MinKeyBytes = 32;
 
@@ -25,21 +25,21 @@ public sealed class DevelopmentIssuerKeyPolicy(IHostEnvironment environment) : I
     };
 
     private const string HowToFix =
-        "Set Identity__DevelopmentIssuer__SigningKey to base64 of 32 random bytes of your own (e.g. `openssl rand -base64 32`), " +
+        "Set Identity__TokenIssuer__SigningKey to base64 of 32 random bytes of your own (e.g. `openssl rand -base64 32`), " +
         "the same on every server instance, or configure the AzureAd section instead.";
 
-    public ValidateOptionsResult Validate(string? name, DevelopmentIssuerOptions options)
+    public ValidateOptionsResult Validate(string? name, TokenIssuerOptions options)
     {
         if (Weakness(options.SigningKey) is { } weakness)
         {
-            return ValidateOptionsResult.Fail($"{DevelopmentIssuerOptions.SectionName}:SigningKey {weakness}. {HowToFix}");
+            return ValidateOptionsResult.Fail($"{TokenIssuerOptions.SectionName}:SigningKey {weakness}. {HowToFix}");
         }
 
         var published = PublishedKeyFingerprints.Contains(Fingerprint(options.SigningKey));
         if (published && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
         {
             return ValidateOptionsResult.Fail(
-                $"{DevelopmentIssuerOptions.SectionName}:SigningKey is the key published in the repository's appsettings.json " +
+                $"{TokenIssuerOptions.SectionName}:SigningKey is the key published in the repository's appsettings.json " +
                 $"and the environment is '{environment.EnvironmentName}': anyone can sign tokens with it. {HowToFix}");
         }
 

@@ -3,13 +3,14 @@ using System.ComponentModel.DataAnnotations;
 namespace WorkoutTracker.Server.Identity;
 
 /// <summary>
-/// The local development issuer, used when no <c>AzureAd</c> section is configured: a symmetric key
-/// from configuration signs short-lived tokens for users of this database. Every server instance and
-/// the BFF must share the key.
+/// Section <c>Identity:TokenIssuer</c>: the server's own token issuer, for local accounts (and, in Development
+/// and Testing, the demo users). A symmetric key from configuration signs short-lived access tokens; every
+/// server instance must share the key. The key in appsettings.json is published, so outside Development and
+/// Testing <see cref="SigningKeyPolicy"/> refuses it and the server does not start.
 /// </summary>
-public sealed class DevelopmentIssuerOptions
+public sealed class TokenIssuerOptions
 {
-    public const string SectionName = "Identity:DevelopmentIssuer";
+    public const string SectionName = "Identity:TokenIssuer";
 
     [Required]
     public string Issuer { get; set; } = "workouttracker-dev";
@@ -23,7 +24,7 @@ public sealed class DevelopmentIssuerOptions
     public string SigningKey { get; set; } = "";
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long a refresh token may wait to be redeemed (each is single use).</summary>
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]

@@ -1,0 +1,5 @@
+import { CoachLinksScreen } from '#/screens/CoachLinksScreen';
+
+export default function CoachLinksRoute() {
+  return <CoachLinksScreen />;
+}

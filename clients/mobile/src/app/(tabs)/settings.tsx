@@ -1,0 +1,5 @@
+import { SettingsScreen } from '#/screens/SettingsScreen';
+
+export default function SettingsRoute() {
+  return <SettingsScreen />;
+}
