@@ -166,11 +166,11 @@ public sealed class Scenarios(BenchSystem system, BenchOptions options)
                 FROM (SELECT now() - interval '5 years' + g * interval '35 hours' AS t FROM generate_series(0, 1249) AS g) AS d
                 RETURNING id, started_at),
             x AS (SELECT array_agg(id ORDER BY id) AS ids FROM (SELECT id FROM exercises ORDER BY id LIMIT 8) AS e)
-            INSERT INTO sets (id, session_id, athlete_id, exercise_id, "order", load_kg, reps, rpe, rest_seconds, is_warmup, performed_at, updated_at)
+            INSERT INTO sets (id, session_id, athlete_id, exercise_id, "order", load_kg, reps, rpe, rest_seconds, is_warmup, set_type, performed_at, updated_at)
             SELECT gen_random_uuid(), s.id, $1,
                    CASE WHEN n % 4 = 0 THEN 'barbell-back-squat' ELSE x.ids[1 + n % 8] END,
                    n + 1, 40 + (n * 7 + extract(doy FROM s.started_at)::integer) % 120, 3 + n % 8, CASE WHEN n % 3 = 0 THEN 8 END, NULL, n < 2,
-                   s.started_at + n * interval '3 minutes', s.started_at + n * interval '3 minutes'
+                   CASE WHEN n < 2 THEN 'Warmup' ELSE 'Working' END, s.started_at + n * interval '3 minutes', s.started_at + n * interval '3 minutes'
             FROM s, x, generate_series(0, 19) AS n
             """))
         {
