@@ -87,7 +87,7 @@ export function WeekScreen() {
                       setEditing(null);
                     }}
                     onSkip={() => {
-                      edits.skip(day.dayNumber, e.exercise.id);
+                      edits.skipExercise(day.dayNumber, e.exercise.id);
                       setEditing(null);
                     }}
                     onSuperset={(ids) => {

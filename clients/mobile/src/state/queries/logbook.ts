@@ -186,7 +186,7 @@ export function usePlanEdits(weekStart: string, athleteId?: ID) {
         enqueue('swapPlannedExercise', { dayNumber, exerciseId, withExerciseId: withExercise.id }, { exerciseName: withExercise.name }),
       [enqueue],
     ),
-    skip: useCallback((dayNumber: number, exerciseId: ID) => enqueue('skipPlannedExercise', { dayNumber, exerciseId }), [enqueue]),
+    skipExercise: useCallback((dayNumber: number, exerciseId: ID) => enqueue('skipPlannedExercise', { dayNumber, exerciseId }), [enqueue]),
     add: useCallback((dayNumber: number, exercise: { id: ID; name: string }) => enqueue('addPlannedExercise', { dayNumber, exerciseId: exercise.id }, { exerciseName: exercise.name }), [enqueue]),
     superset: useCallback((dayNumber: number, exerciseIds: ID[]) => enqueue('groupPlannedSuperset', { dayNumber, exerciseIds }), [enqueue]),
     changeTargets: useCallback(
