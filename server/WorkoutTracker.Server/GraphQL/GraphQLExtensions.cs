@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using WorkoutTracker.Server.GraphQL.Caching;
 using WorkoutTracker.Server.GraphQL.DataLoaders;
@@ -50,6 +51,8 @@ public static class GraphQLExtensions
             .ConfigureExecution(sp => new PersistedOperationHandler(
                 sp.GetRequiredService<PersistedOperationManifest>(),
                 sp.GetRequiredService<IOptions<PersistedOperationOptions>>().Value))
+            // After the persisted-operation step: a repeated document is parsed and validated once.
+            .ConfigureExecution(sp => sp.GetRequiredService<ValidatedDocuments>())
             // Each subscription event resolves in a scope of its own (fresh DataLoaders and DbContexts), once per
             // distinct selection however many sockets subscribe with it.
             .AddExecutionStrategy<SharedEventResults>(GraphQLParser.AST.OperationType.Subscription));
@@ -61,10 +64,12 @@ public static class GraphQLExtensions
             return PersistedOperationManifest.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
         });
 
+        services.AddSingleton<ValidatedDocuments>();
         services.AddGraphQLHttpTransport<WorkoutSchema>(configuration);
         services.AddSingleton<IEntityTagProvider, VersionedEntityTags>();
         services.AddDataLoaders();
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(GraphQLTelemetry.ActivitySourceName));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ValidatedDocuments.MeterName));
         return services;
     }
 

@@ -39,6 +39,12 @@ public sealed class GraphQLEndpointOptions
     /// </summary>
     public long ResponseCacheBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// Characters of query text whose parsed and validated documents are kept per instance
+    /// (<see cref="ValidatedDocuments"/>); zero turns it off.
+    /// </summary>
+    public long DocumentCacheCharacters { get; set; } = 1024 * 1024;
+
     /// <summary>Expose exception details in errors (development only).</summary>
     public bool ExposeExceptionDetails { get; set; }
 

@@ -83,8 +83,8 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
             RequestServices = context.RequestServices,
             CancellationToken = context.RequestAborted,
             Timeout = options.Value.ExecutionTimeout,
-            ValidationRules = ValidationRulesFor(isGet),
-            CachedDocumentValidationRules = ValidationRulesFor(isGet),
+            ValidationRules = isGet ? _rules.Get : _rules.Post,
+            CachedDocumentValidationRules = isGet ? _rules.GetPerRequest : _rules.PostPerRequest,
         };
 
         using var activity = GraphQLTelemetry.StartOperation("http");
@@ -106,9 +106,23 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         await writer.WriteAsync(context, mediaType, result);
     }
 
-    private IEnumerable<IValidationRule> ValidationRulesFor(bool isGet)
+    private readonly HttpValidationRules _rules = new(options.Value.RequireAuthenticatedUser);
+
+    /// <summary>
+    /// Every rule for a document seen the first time; for one <see cref="ValidatedDocuments"/> already holds, only
+    /// those whose answer depends on the request (the method's operation rule, the authenticated user).
+    /// </summary>
+    private sealed class HttpValidationRules(bool requireAuthenticatedUser)
     {
-        IEnumerable<IValidationRule> rules = [.. DocumentValidator.CoreRules, isGet ? HttpOperationRule.ForGet : HttpOperationRule.ForPost];
-        return options.Value.RequireAuthenticatedUser ? rules.Append(RequireAuthenticatedUserRule.Instance) : rules;
+        public IValidationRule[] GetPerRequest { get; } = PerRequest(HttpOperationRule.ForGet, requireAuthenticatedUser);
+
+        public IValidationRule[] PostPerRequest { get; } = PerRequest(HttpOperationRule.ForPost, requireAuthenticatedUser);
+
+        public IValidationRule[] Get { get; } = [.. DocumentValidator.CoreRules, .. PerRequest(HttpOperationRule.ForGet, requireAuthenticatedUser)];
+
+        public IValidationRule[] Post { get; } = [.. DocumentValidator.CoreRules, .. PerRequest(HttpOperationRule.ForPost, requireAuthenticatedUser)];
+
+        private static IValidationRule[] PerRequest(IValidationRule operationRule, bool requireAuthenticatedUser) =>
+            requireAuthenticatedUser ? [operationRule, RequireAuthenticatedUserRule.Instance] : [operationRule];
     }
 }

@@ -22,6 +22,7 @@ internal sealed record GraphQLWebSocketServices(
     IServiceScopeFactory Scopes,
     GraphQLEndpointOptions Options,
     IReadOnlyList<IValidationRule> ValidationRules,
+    IReadOnlyList<IValidationRule> PerRequestValidationRules,
     ILogger Logger,
     IGraphQLWebSocketOperationGate? Gate = null);
 
@@ -417,7 +418,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
                     CancellationToken = operation.Token,
                     Timeout = _services.Options.ExecutionTimeout,
                     ValidationRules = _services.ValidationRules,
-                    CachedDocumentValidationRules = _services.ValidationRules,
+                    CachedDocumentValidationRules = _services.PerRequestValidationRules,
                     UserContext = SelectionOf(request),
                 });
                 GraphQLTelemetry.Complete(activity, result, request.DocumentId);

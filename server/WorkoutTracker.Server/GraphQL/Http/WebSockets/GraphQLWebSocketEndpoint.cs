@@ -26,12 +26,11 @@ public sealed class GraphQLWebSocketEndpoint<TSchema>
         ILoggerFactory loggers,
         IGraphQLWebSocketOperationGate? gate = null)
     {
-        // The HTTP POST rules, less the one that sends subscriptions here.
-        IValidationRule[] rules = options.Value.RequireAuthenticatedUser
-            ? [.. DocumentValidator.CoreRules, RequireAuthenticatedUserRule.Instance]
-            : [.. DocumentValidator.CoreRules];
+        // The HTTP POST rules, less the one that sends subscriptions here; a document already validated
+        // (ValidatedDocuments) runs only the per-request one again.
+        IValidationRule[] perRequest = options.Value.RequireAuthenticatedUser ? [RequireAuthenticatedUserRule.Instance] : [];
         _services = new GraphQLWebSocketServices(
-            executer, serializer, authenticator, scopes, options.Value, rules, loggers.CreateLogger(typeof(GraphQLWebSocketEndpoint<>).Namespace!), gate);
+            executer, serializer, authenticator, scopes, options.Value, [.. DocumentValidator.CoreRules, .. perRequest], perRequest, loggers.CreateLogger(typeof(GraphQLWebSocketEndpoint<>).Namespace!), gate);
         _lifetime = lifetime;
     }
 
