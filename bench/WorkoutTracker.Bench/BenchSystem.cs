@@ -192,9 +192,14 @@ public sealed class BenchSystem : IAsyncDisposable
     }
 
     /// <summary>The server's peak resident set size so far (VmHWM), in MiB.</summary>
-    public double PeakRssMiB()
+    public double PeakRssMiB() => ServerStatusMiB("VmHWM:");
+
+    /// <summary>The server's resident memory now (after a scenario: what it kept, against the peak it reached).</summary>
+    public double RssMiB() => ServerStatusMiB("VmRSS:");
+
+    private double ServerStatusMiB(string field)
     {
-        var line = File.ReadLines($"/proc/{_server.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_server.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 

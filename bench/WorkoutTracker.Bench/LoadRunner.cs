@@ -59,3 +59,6 @@ public static class LoadRunner
         })));
     }
 }
+
+/// <summary>The server's resident memory after a scenario and its peak so far, in MiB.</summary>
+public sealed record ScenarioMemory(string Scenario, double RssMiB, double PeakMiB);

@@ -8,6 +8,7 @@ using WorkoutTracker.Bench;
 var options = BenchOptions.Parse(args);
 var results = new List<LoadResult>();
 double peakRss;
+var memoryByScenario = new List<ScenarioMemory>();
 Console.WriteLine($"WorkoutTracker bench, {(options.Quick ? "quick" : "full")} run on {Environment.ProcessorCount} cores, {Environment.OSVersion}");
 
 await using (var system = await BenchSystem.StartAsync())
@@ -25,6 +26,11 @@ await using (var system = await BenchSystem.StartAsync())
             results.Add(result);
             Console.WriteLine(Format(result));
         }
+
+        // Which scenario drives the server's memory: resident now and the peak so far.
+        var memory = new ScenarioMemory(key, Math.Round(system.RssMiB(), 1), Math.Round(system.PeakRssMiB(), 1));
+        memoryByScenario.Add(memory);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  server memory after {key,-10} RSS {memory.RssMiB,6:0} MiB   peak so far {memory.PeakMiB,6:0} MiB"));
     }
 
     await Measure("ceiling", async () => [await scenarios.HttpCeilingAsync()]);
@@ -33,7 +39,7 @@ await using (var system = await BenchSystem.StartAsync())
     await Measure("peers", async () => await scenarios.PeersAsync());
     await Measure("history", async () => await scenarios.HistoryLengthAsync());
     await Measure("logset", async () => await scenarios.LogSetAsync());
-    await Measure("npgsql", async () => await scenarios.NpgsqlInsertCommitAsync());
+    await Measure("npgsql", async () => [.. await scenarios.NpgsqlInsertCommitAsync(), .. await scenarios.LogSetInDatabaseAsync()]);
     await Measure("fanout", async () => [await scenarios.FanOutAsync(100), await scenarios.FanOutAsync(1000)]);
     await Measure("import", async () => await new ImportScenario(system).RunAsync());
     peakRss = system.PeakRssMiB();
@@ -54,6 +60,7 @@ await File.WriteAllTextAsync(file, JsonSerializer.Serialize(
         machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
         quick = options.Quick,
         serverPeakRssMiB = Math.Round(peakRss, 1),
+        serverMemoryByScenario = memoryByScenario,
         results = results.Select(r => new { r.Name, r.Clients, r.Requests, r.Errors, perSecond = Math.Round(r.PerSecond, 1), p50Ms = Math.Round(r.P50Ms, 2), p99Ms = Math.Round(r.P99Ms, 2) }),
     },
     new JsonSerializerOptions { WriteIndented = true }));
@@ -74,6 +81,8 @@ static IEnumerable<string> Ratios(List<LoadResult> results)
     yield return Ratio("one-row read: ours / PostGraphile 5", Rate("one-row read { me { id } }: ours"), Rate("one-row read: PostGraphile 5"), "fixed cost per request");
     yield return Ratio("logSet 64 clients / raw insert+commit 64 clients", Rate("logSet", 64), Rate("raw Npgsql insert+commit", 64), ">= 0.5x");
     yield return Ratio("logSet 64 clients / logSet 16 clients", Rate("logSet", 64), Rate("logSet", 16), ">= 1.0x");
+    yield return Ratio("log_set() from Npgsql / raw insert+commit, 64 clients", Rate("log_set(...) straight from Npgsql", 64), Rate("raw Npgsql insert+commit", 64), "none: the database's ceiling for logSet");
+    yield return Ratio("logSet / log_set() from Npgsql, 64 clients", Rate("logSet", 64), Rate("log_set(...) straight from Npgsql", 64), "none: what HTTP, token and GraphQL keep");
     foreach (var read in new[] { "personalRecords", "coach(\"what are my personal records?\")", "e1rmHistory", "weeklyPlan", "bodyMap", "sessions(first: 10)" })
     {
         yield return Ratio($"history: {read} 25,000 sets / new athlete (median ms)", P50(results, $"{read}, 25,000 sets"), P50(results, $"{read}, new athlete"), "<= 1.5x");

@@ -277,6 +277,64 @@ public sealed class Scenarios(BenchSystem system, BenchOptions options)
     }
 
     /// <summary>
+    /// The database's own ceiling for what one logSet writes: <c>log_set(...)</c> (claim, session row, set,
+    /// body map, event row, answer) called straight from Npgsql with the parameters the server passes for a
+    /// squat set, each client its own athlete and open session, no HTTP, no token, no GraphQL.
+    /// </summary>
+    public async Task<IReadOnlyList<LoadResult>> LogSetInDatabaseAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(system.ConnectionString);
+        var results = new List<LoadResult>();
+        foreach (var clients in new[] { 16, 64 })
+        {
+            var emails = await system.CreateAthletesAsync(clients, Password);
+            var athletes = new List<(Guid Athlete, Guid Session)>();
+            foreach (var email in emails)
+            {
+                await using var insert = dataSource.CreateCommand(
+                    "INSERT INTO sessions (id, athlete_id, started_at, version, next_set_order) SELECT $1, id, now(), 1, 1 FROM users WHERE email = $2 RETURNING athlete_id, id");
+                insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = email });
+                await using var reader = await insert.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                athletes.Add((reader.GetGuid(0), reader.GetGuid(1)));
+            }
+
+            var week = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-(((int)DateTime.UtcNow.DayOfWeek + 6) % 7)));
+            results.Add(await LoadRunner.RunAsync("log_set(...) straight from Npgsql", clients, options.Duration, async worker =>
+            {
+                var (athlete, session) = athletes[worker];
+                var now = DateTimeOffset.UtcNow;
+                await using var command = dataSource.CreateCommand("SELECT * FROM log_set($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)");
+                command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = athlete });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Guid.NewGuid().ToString() });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "bench" });
+                command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = session });
+                command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7(now) });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "barbell-back-squat" });
+                command.Parameters.Add(new NpgsqlParameter<decimal> { TypedValue = 100m });
+                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = 5 });
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Numeric, Value = 8m });
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = DBNull.Value });
+                command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = false });
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
+                command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = week });
+                command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ["Quads", "Glutes", "Adductors", "LowerBack"] });
+                command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [1m, 1m, 0.5m, 0.5m] });
+                command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [5m, 5m, 2.5m, 2.5m] });
+                command.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = [500m, 500m, 250m, 250m] });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "Working" });
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = DBNull.Value });
+                await using var reader = await command.ExecuteReaderAsync();
+                return await reader.ReadAsync() && reader.GetString(0) == "logged";
+            }));
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// N WebSocket subscribers on one session; each logSet's delivery latency is measured from just before
     /// the mutation is sent to the moment each subscriber has the event.
     /// </summary>
