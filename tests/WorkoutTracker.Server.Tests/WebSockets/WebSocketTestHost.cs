@@ -30,6 +30,15 @@ public class WebSocketTestHost : IAsyncLifetime
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Registers services of the test's own before the transport's (e.g. a clock the test moves).</summary>
+    public WebSocketTestHost WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     public Uri GraphQLUri { get; private set; } = null!;
 
     public StreamTracker Streams => _app!.Services.GetRequiredService<StreamTracker>();
@@ -41,6 +50,11 @@ public class WebSocketTestHost : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        foreach (var configure in _services)
+        {
+            configure(builder.Services);
+        }
+
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<SubscriptionTestSchema>()
             .AddSystemTextJson()

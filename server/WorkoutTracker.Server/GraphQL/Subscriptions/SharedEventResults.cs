@@ -13,6 +13,9 @@ namespace WorkoutTracker.Server.GraphQL.Subscriptions;
 public sealed class SerializedExecutionResult(string json) : ExecutionResult
 {
     public string Json { get; } = json;
+
+    /// <summary><see cref="Json"/> as UTF-8, encoded once for every socket that writes it.</summary>
+    public byte[] Utf8 { get; } = System.Text.Encoding.UTF8.GetBytes(json);
 }
 
 /// <summary>

@@ -24,7 +24,8 @@ internal sealed record GraphQLWebSocketServices(
     IReadOnlyList<IValidationRule> ValidationRules,
     IReadOnlyList<IValidationRule> PerRequestValidationRules,
     ILogger Logger,
-    IGraphQLWebSocketOperationGate? Gate = null);
+    IGraphQLWebSocketOperationGate? Gate = null,
+    TimeProvider? Clock = null);
 
 /// <summary>
 /// One <c>graphql-transport-ws</c> socket. A receive loop reads client messages one at a time and
@@ -73,7 +74,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
     public async Task RunAsync(bool subProtocolAccepted)
     {
         var sending = SendLoopAsync();
-        using var initTimeout = new CancellationTokenSource(_services.Options.WebSockets.ConnectionInitTimeout);
+        using var initTimeout = new CancellationTokenSource(_services.Options.WebSockets.ConnectionInitTimeout, _services.Clock ?? TimeProvider.System);
         using var onInitTimeout = initTimeout.Token.Register(() =>
         {
             if (!_initReceived)
@@ -480,7 +481,8 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
     {
         if (operation.IsActive)
         {
-            var payload = result is SerializedExecutionResult serialized ? serialized.Json : _services.Serializer.Serialize(result);
+            // A shared answer is already UTF-8: each socket only frames it with its operation's id.
+            var payload = result is SerializedExecutionResult serialized ? serialized.Utf8 : Encoding.UTF8.GetBytes(_services.Serializer.Serialize(result));
             operation.TrySend(last: false, () => Enqueue(MessageTypes.Next, operation.Id, payload));
         }
     }
@@ -496,7 +498,10 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
             Enqueue(type, operation.Id, payloadJson);
         });
 
-    private void Enqueue(string type, string? id = null, string? payloadJson = null)
+    private void Enqueue(string type, string? id = null, string? payloadJson = null) =>
+        Enqueue(type, id, payloadJson is null ? null : Encoding.UTF8.GetBytes(payloadJson));
+
+    private void Enqueue(string type, string? id, byte[]? payloadJson)
     {
         var buffer = new ArrayBufferWriter<byte>(128 + (payloadJson?.Length ?? 0));
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ReadableJson.Encoder }))

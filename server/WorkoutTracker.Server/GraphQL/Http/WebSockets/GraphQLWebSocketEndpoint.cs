@@ -24,13 +24,15 @@ public sealed class GraphQLWebSocketEndpoint<TSchema>
         IHostApplicationLifetime lifetime,
         IOptions<GraphQLEndpointOptions> options,
         ILoggerFactory loggers,
-        IGraphQLWebSocketOperationGate? gate = null)
+        IGraphQLWebSocketOperationGate? gate = null,
+        TimeProvider? clock = null)
     {
         // The HTTP POST rules, less the one that sends subscriptions here; a document already validated
         // (ValidatedDocuments) runs only the per-request one again.
         IValidationRule[] perRequest = options.Value.RequireAuthenticatedUser ? [RequireAuthenticatedUserRule.Instance] : [];
         _services = new GraphQLWebSocketServices(
-            executer, serializer, authenticator, scopes, options.Value, [.. DocumentValidator.CoreRules, .. perRequest], perRequest, loggers.CreateLogger(typeof(GraphQLWebSocketEndpoint<>).Namespace!), gate);
+            executer, serializer, authenticator, scopes, options.Value, [.. DocumentValidator.CoreRules, .. perRequest], perRequest, loggers.CreateLogger(typeof(GraphQLWebSocketEndpoint<>).Namespace!), gate,
+            clock ?? TimeProvider.System);
         _lifetime = lifetime;
     }
 
