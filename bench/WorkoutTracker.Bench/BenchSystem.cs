@@ -74,7 +74,10 @@ public sealed class BenchSystem : IAsyncDisposable
 
         var system = new BenchSystem(server, connectionString, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { BaseAddress = system.BaseAddress };
-        for (var i = 0; ; i++)
+        // A fresh database is migrated and seeded first: on a busy machine that takes a while, so wait for the
+        // server's own readiness as long as it runs (up to three minutes), not for a count of tries.
+        var waiting = Stopwatch.StartNew();
+        while (true)
         {
             try
             {
@@ -83,13 +86,15 @@ public sealed class BenchSystem : IAsyncDisposable
                     break;
                 }
             }
-            catch (HttpRequestException) when (i < 300)
+            catch (HttpRequestException) when (!server.HasExited && waiting.Elapsed < StartupWait)
             {
             }
 
-            if (server.HasExited || i >= 300)
+            if (server.HasExited || waiting.Elapsed >= StartupWait)
             {
-                throw new InvalidOperationException("the server did not become ready");
+                throw new InvalidOperationException(server.HasExited
+                    ? $"the server exited with {server.ExitCode} before it was ready"
+                    : $"the server was not ready after {StartupWait.TotalSeconds:0} s");
             }
 
             await Task.Delay(100);
@@ -97,6 +102,8 @@ public sealed class BenchSystem : IAsyncDisposable
 
         return system;
     }
+
+    private static readonly TimeSpan StartupWait = TimeSpan.FromMinutes(3);
 
     /// <summary>Adds athletes with passwords straight into the database; returns their emails.</summary>
     public async Task<IReadOnlyList<string>> CreateAthletesAsync(int count, string password)
