@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.Common;
+using WorkoutTracker.Server.Common.Calendar;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Progression;
 using WorkoutTracker.Server.Sessions;
@@ -24,7 +25,7 @@ public sealed record ExerciseDayPage(IReadOnlyList<ExerciseDay> Days, bool HasMo
 /// <summary>
 /// The athlete's history: session summaries (with the records each set broke, by the same rules as
 /// <c>logSet</c>'s <c>newRecords</c>: <see cref="PersonalRecords"/>) and an exercise's history by day.
-/// Days are UTC dates, as <c>e1rmHistory</c>'s are.
+/// Days are the athlete's, in their time zone (<c>users.time_zone</c>), as <c>e1rmHistory</c>'s are.
 /// </summary>
 public sealed class HistoryReads(IDbContextFactory<WorkoutDb> dbFactory)
 {
@@ -90,15 +91,17 @@ public sealed class HistoryReads(IDbContextFactory<WorkoutDb> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var zone = AthleteCalendar.Zone(await db.Users.Where(u => u.Id == athleteId).Select(u => u.TimeZone).SingleOrDefaultAsync(cancellationToken));
         var query = db.Sets.AsNoTracking().Where(s => s.AthleteId == athleteId && s.ExerciseId == exerciseId);
         if (before is { } day)
         {
-            var end = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            // A day after the UTC midnight covers every zone's midnight; the athlete's own day is kept below.
+            var end = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(s => s.PerformedAt < end);
         }
 
         var sets = await query.OrderByDescending(s => s.PerformedAt).ToListAsync(cancellationToken);
-        var days = sets.GroupBy(s => DateOnly.FromDateTime(s.PerformedAt.UtcDateTime)).ToList();
+        var days = sets.GroupBy(s => AthleteCalendar.DayOf(s.PerformedAt, zone)).Where(g => before is not { } b || g.Key < b).ToList();
         return new ExerciseDayPage([.. days.Take(first).Select(g =>
         {
             var ordered = g.OrderBy(s => s.PerformedAt).ThenBy(s => s.Order).ToList();

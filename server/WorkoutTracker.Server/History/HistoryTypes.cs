@@ -84,7 +84,7 @@ public sealed class ExerciseDayType : ObjectGraphType<ExerciseDay>
     public ExerciseDayType()
     {
         Name = "ExerciseDay";
-        Field<NonNullGraphType<CalendarDateGraphType>>("date").Description("UTC date.").Resolve(c => c.Source.Date);
+        Field<NonNullGraphType<CalendarDateGraphType>>("date").Description("The athlete's day, in their time zone.").Resolve(c => c.Source.Date);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkoutSetType>>>>("sets").Description("Every set of the day, in order.").Bounded(30).Resolve(c => c.Source.Sets);
         Field<WorkoutSetType>("bestSet").Description("The hard set with the highest e1RM.").Resolve(c => c.Source.BestSet);
         Field<FloatGraphType>("bestE1rmKg").Resolve(c => c.Source.BestE1rmKg);

@@ -58,15 +58,17 @@ public static class ProgressionQueries
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<E1rmPointType>>>>("e1rmHistory")
-            .Description("The best estimated 1RM of each training day for an exercise, oldest first: one point per day from `from` to `to` (both included; by default the year up to today).")
+            .Description("The best estimated 1RM of each training day for an exercise, oldest first: one point per day (the athlete's days, in their time zone) from `from` to `to` (both included; by default the year up to today).")
             .Argument<NonNullGraphType<IdGraphType>>("exerciseId")
             .Argument<IdGraphType>("athleteId")
-            .Argument<CalendarDateGraphType>("from", a => a.Description = "First day (UTC) of the range; default: a year before `to`.")
-            .Argument<CalendarDateGraphType>("to", a => a.Description = "Last day (UTC) of the range; default: today.")
+            .Argument<CalendarDateGraphType>("from", a => a.Description = "First day of the range (the athlete's day, in their time zone); default: a year before `to`.")
+            .Argument<CalendarDateGraphType>("to", a => a.Description = "Last day of the range (the athlete's day); default: the athlete's today.")
             .ResolveAsync(async c =>
             {
                 var athleteId = await c.GetReadableAthleteIdAsync();
-                var to = c.GetArgument<DateOnly?>("to") ?? DateOnly.FromDateTime(c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                var to = c.GetArgument<DateOnly?>("to") ?? Common.Calendar.AthleteCalendar.DayOf(
+                    c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    await c.RequestServices!.GetRequiredService<Coaching.AthleteAccess>().TimeZoneOfAsync(await c.GetCurrentUserAsync(), athleteId, c.CancellationToken));
                 var from = c.GetArgument<DateOnly?>("from") ?? to.AddDays(-TrainingHistory.DefaultE1rmDays);
                 if (from > to)
                 {

@@ -56,22 +56,24 @@ public sealed class TrainingHistory(IDbContextFactory<WorkoutDb> dbFactory)
 
     /// <summary>
     /// The best e1RM of each training day for one exercise, oldest first (for a trend chart), from
-    /// <paramref name="from"/> to <paramref name="to"/> (days, UTC, both included; null: the whole history on
-    /// that side). One point per day, read through the (athlete, exercise, day) index: the cost follows the
-    /// range asked for, not the history.
+    /// <paramref name="from"/> to <paramref name="to"/> (the athlete's days, in their time zone as <c>users.time_zone</c>
+    /// says, both included; null: the whole history on that side). One point per day, read through the
+    /// (athlete, exercise, performed_at) index over the range widened by a day on each side (no zone is more than
+    /// 14 hours from UTC), then held to the athlete's days: the cost follows the range asked for, not the history.
     /// </summary>
     public async Task<IReadOnlyList<E1rmPoint>> E1rmHistoryAsync(Guid athleteId, string exerciseId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        DateTimeOffset? start = from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-        DateTimeOffset? end = to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        DateTimeOffset? start = from is { } f ? new DateTimeOffset(f.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        DateTimeOffset? end = to is { } t ? new DateTimeOffset(t.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Database.SqlQuery<DayRow>($"""
             SELECT DISTINCT ON (day) day, e1rm_kg, load_kg, reps
-            FROM (SELECT (s.performed_at AT TIME ZONE 'UTC')::date AS day, s.e1rm_kg, s.load_kg, s.reps, s.performed_at, s."order"
-                  FROM sets s
+            FROM (SELECT (s.performed_at AT TIME ZONE u.time_zone)::date AS day, s.e1rm_kg, s.load_kg, s.reps, s.performed_at, s."order"
+                  FROM sets s JOIN users u ON u.id = s.athlete_id
                   WHERE s.athlete_id = {athleteId} AND s.exercise_id = {exerciseId} AND NOT s.is_warmup AND s.reps > 0
                     AND ({start}::timestamptz IS NULL OR s.performed_at >= {start})
                     AND ({end}::timestamptz IS NULL OR s.performed_at < {end})) AS d
+            WHERE ({from}::date IS NULL OR day >= {from}) AND ({to}::date IS NULL OR day <= {to})
             ORDER BY day, e1rm_kg DESC, performed_at, "order"
             """).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new E1rmPoint(r.Day, decimal.Round(r.E1rmKg, 2), r.LoadKg, r.Reps))];

@@ -19,7 +19,7 @@ namespace WorkoutTracker.Server.Tests.Identity;
 /// </summary>
 public sealed class EntraIdTokenTests(EntraIdTokenTests.Host api) : IClassFixture<EntraIdTokenTests.Host>
 {
-    public sealed class Host : KestrelWorkoutApiFactory
+    public class Host : KestrelWorkoutApiFactory
     {
         public FakeEntraId EntraId { get; private set; } = null!;
 

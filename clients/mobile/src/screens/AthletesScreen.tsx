@@ -1,14 +1,15 @@
 import { useRouter } from 'expo-router';
 import { StyleSheet, Text, View } from 'react-native';
 import { BodyMapFigure } from '#/components/BodyMapFigure';
-import { Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
+import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { weekStartOf } from '#/lib/dates';
 import { useTheme } from '#/lib/theme';
 import type { ID } from '#/lib/graphql/scalars';
 import { useAthleteActivity, useAthletesQuery, type AthleteEvent } from '#/state/queries/athletes';
 import { hardSetsByMuscle } from '#/state/queries/body-map';
+import { useCoachLinksQuery } from '#/state/queries/coach-links';
 
-/** Coach: linked athletes with this week's body map; a live badge when one is training. */
+/** Coach: linked athletes with this week's body map, a live badge when one is training; invitations still waiting below. */
 export function AthletesScreen() {
   const t = useTheme();
   const router = useRouter();
@@ -20,6 +21,8 @@ export function AthletesScreen() {
     return event;
   });
   const open = (athleteId: ID, sessionId: ID) => router.push(`/athletes/${athleteId}?session=${sessionId}`);
+  const [{ data: links }] = useCoachLinksQuery();
+  const waiting = links?.coachLinks.filter((l) => l.status === 'PENDING') ?? [];
 
   return (
     <Screen>
@@ -41,6 +44,10 @@ export function AthletesScreen() {
             <Button label="Watch session" accessibilityLabel={`Watch ${a.user.displayName}'s session`} onPress={() => open(a.user.id, a.activeSession!.id)} />
           ) : null}
         </Card>
+      ))}
+      {data && data.athletes.length === 0 && waiting.length === 0 ? <Body muted>No athletes yet: invite one from Links.</Body> : null}
+      {waiting.map((l) => (
+        <Body key={l.id} muted>{`Invitation to ${l.athlete?.displayName ?? l.inviteeEmail ?? 'an athlete'}: waiting for an answer (Links).`}</Body>
       ))}
     </Screen>
   );

@@ -1,50 +1,67 @@
-import { StyleSheet, View } from 'react-native';
-import { Body, Button, Screen, Title } from '#/components/ui';
-import { SettingsScreen } from '#/screens/SettingsScreen';
-import type { ExperienceLevel, TrainingGoal } from '#/state/queries/generated';
-import { useProfileQuery, useUpdateProfile } from '#/state/queries/profile';
+import { useState } from 'react';
+import { StyleSheet, TextInput } from 'react-native';
+import { Body, Button, ErrorText, Screen, Title } from '#/components/ui';
+import { HIT, useTheme } from '#/lib/theme';
+import { ROLE_IS_FIXED, SettingsScreen } from '#/screens/SettingsScreen';
+import { useCoachLinkActions } from '#/state/queries/coach-links';
 import { useSession } from '#/state/session';
 
-const GOALS: [TrainingGoal, string][] = [['STRENGTH', 'Get stronger'], ['HYPERTROPHY', 'Build muscle'], ['GENERAL_FITNESS', 'General fitness']];
-const LEVELS: [ExperienceLevel, string][] = [['BEGINNER', 'New to lifting'], ['INTERMEDIATE', 'A year or more'], ['ADVANCED', 'Several years']];
-
 /**
- * After sign-up an athlete sets up their training: goal and experience (saved as they are chosen), then the
- * settings (days a week, session length, equipment, units, dumbbell steps, time zone from the device); saving
- * them shows the first weekly plan. A coach has nothing to set up and goes straight to the app.
+ * After sign-up. An athlete sets up their training (goal, experience, days a week, session length, equipment,
+ * units, the gym's loading, the time zone from the device); saving it shows the first weekly plan. A coach invites
+ * a first athlete by email (or skips it) and lands on their athlete list, where the invitation waits for an answer.
  */
 export function OnboardingScreen() {
   const { state, finishOnboarding } = useSession();
-  const [{ data }] = useProfileQuery();
-  const [, update] = useUpdateProfile();
   if (state.status === 'signedIn' && state.account.role === 'COACH') {
-    return (
-      <Screen safeTop>
-        <Title>Welcome, coach</Title>
-        <Body muted>Invite your athletes from the Links tab; they accept and you follow their training live.</Body>
-        <Button label="Go to the app" onPress={finishOnboarding} />
-      </Screen>
-    );
+    return <CoachOnboarding name={state.account.name} onDone={finishOnboarding} />;
   }
-  const profile = data?.profile;
   return (
     <Screen safeTop>
       <Title>Set up your training</Title>
-      <Title level={3}>Your goal</Title>
-      <View style={styles.row} accessibilityRole="radiogroup" accessibilityLabel="Goal">
-        {GOALS.map(([goal, label]) => (
-          <Button key={goal} label={label} variant={profile?.goal === goal ? 'primary' : 'secondary'} onPress={() => void update({ goal })} />
-        ))}
-      </View>
-      <Title level={3}>Your experience</Title>
-      <View style={styles.row} accessibilityRole="radiogroup" accessibilityLabel="Experience">
-        {LEVELS.map(([experience, label]) => (
-          <Button key={experience} label={label} variant={profile?.experience === experience ? 'primary' : 'secondary'} onPress={() => void update({ experience })} />
-        ))}
-      </View>
       <SettingsScreen onboarding onSaved={finishOnboarding} />
     </Screen>
   );
 }
 
-const styles = StyleSheet.create({ row: { flexDirection: 'row', flexWrap: 'wrap', gap: 8 } });
+function CoachOnboarding({ name, onDone }: { name: string | null; onDone: () => void }) {
+  const t = useTheme();
+  const actions = useCoachLinkActions();
+  const [email, setEmail] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const invite = async () => {
+    const result = await actions.invite(email.trim());
+    const error = result.error?.graphQLErrors[0]?.message ?? result.error?.message ?? null;
+    setProblem(error);
+    if (!error) onDone();
+  };
+  return (
+    <Screen safeTop>
+      <Title>Welcome, coach</Title>
+      {name ? <Body>{`Your athletes will see you as ${name}.`}</Body> : null}
+      <Body muted>Their plans, days and weeks stay theirs (their time zone and units): you follow their training live once they accept.</Body>
+      <Title level={3}>Invite your first athlete</Title>
+      <TextInput
+        accessibilityLabel="Athlete's email"
+        placeholder="athlete@example.org"
+        placeholderTextColor={t.textMuted}
+        autoCapitalize="none"
+        keyboardType="email-address"
+        value={email}
+        onChangeText={(v) => {
+          setEmail(v);
+          setProblem(null);
+        }}
+        style={[styles.input, { color: t.text, borderColor: t.border, backgroundColor: t.surface }]}
+      />
+      <ErrorText error={problem} />
+      <Button label="Invite and go to my athletes" busy={actions.fetching} disabled={!email.trim()} onPress={() => void invite()} />
+      <Button label="Skip for now" variant="secondary" onPress={onDone} />
+      <Body muted>{ROLE_IS_FIXED}</Body>
+    </Screen>
+  );
+}
+
+const styles = StyleSheet.create({
+  input: { minHeight: HIT, borderWidth: 1, borderRadius: 10, paddingHorizontal: 12, fontSize: 16 },
+});

@@ -12,7 +12,7 @@ import type { StorageLike } from '#/state/persisted/versioned';
 import { SessionProvider } from '#/state/session';
 import { createAuthApi } from '#/state/session/api';
 import { createBffFetch } from '#/lib/http';
-import { athleteUser } from '#/test-utils/fixtures';
+import { athleteUser, coachUser } from '#/test-utils/fixtures';
 
 export function memoryStorage(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -23,10 +23,14 @@ export function memoryStorage(): StorageLike & { data: Map<string, string> } {
  * Renders a screen inside the real providers and client stack (urql + persisted-operation
  * exchange + ETag transport + offline queue) talking to the in-memory demo server.
  */
-export async function renderApp(ui: ReactElement, options: { server?: DemoServer; storage?: StorageLike; uuids?: string[] } = {}) {
-  const server = options.server ?? createDemoServer();
+export async function renderApp(
+  ui: ReactElement,
+  options: { server?: DemoServer; storage?: StorageLike; uuids?: string[]; role?: 'ATHLETE' | 'COACH'; onboarding?: boolean } = {},
+) {
+  const server = options.server ?? createDemoServer({ role: options.role });
   const storage = options.storage ?? memoryStorage();
-  const account = { id: athleteUser.id, name: athleteUser.displayName, role: athleteUser.role, expiresAt: null };
+  const user = options.role === 'COACH' ? coachUser : athleteUser;
+  const account = { id: user.id, name: user.displayName, role: user.role, expiresAt: null };
   const network = createAccountNetwork(account.id, { fetchImpl: server.fetch, webSocketUrl: null });
   let n = 0;
   const queue = new OfflineQueue({
@@ -39,7 +43,7 @@ export async function renderApp(ui: ReactElement, options: { server?: DemoServer
   const view = await render(
     <SafeAreaProvider initialMetrics={{ frame: { x: 0, y: 0, width: 390, height: 844 }, insets: { top: 0, left: 0, right: 0, bottom: 0 } }}>
       <PreferencesProvider storage={memoryStorage()}>
-        <SessionProvider api={api} initial={{ status: 'signedIn', account }}>
+        <SessionProvider api={api} initial={{ status: 'signedIn', account, onboarding: options.onboarding }}>
           <AccountProviders account={account} network={network} queue={queue}>
             {ui}
           </AccountProviders>

@@ -237,7 +237,8 @@ export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn
       }
       case 'UpdateProfile': {
         const { clientMutationId: _, displayName: __, ...changes } = input;
-        profile = { ...profile, ...(changes as Partial<typeof profile>), planVersion: profile.planVersion + 1, updatedAt: new Date().toISOString() };
+        const loading = { ...profile.loading, ...(changes.loading as Partial<typeof profile.loading> | undefined) };
+        profile = { ...profile, ...(changes as Partial<typeof profile>), loading, planVersion: profile.planVersion + 1, updatedAt: new Date().toISOString() };
         return { ...base, profile };
       }
       case 'FinishSession': {

@@ -28,6 +28,8 @@ export const profile: TrainingProfile = {
   loading: {
     unit: 'KG',
     barWeight: 20,
+    ezBarWeight: 10,
+    trapBarWeight: 25,
     smallestPlatePerSide: 1.25,
     dumbbellStep: 2,
     kettlebellSizes: [4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48],

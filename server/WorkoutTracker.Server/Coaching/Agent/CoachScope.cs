@@ -16,6 +16,9 @@ public sealed record CoachScope(Guid AthleteId, string AthleteName, TrainingProf
 
     /// <summary>Whether a coach asks about the athlete (the answer still speaks to the athlete, and says who it is about).</summary>
     public bool AskedByCoach { get; init; }
+
+    /// <summary>The athlete's time zone: the days of their sessions and records are theirs.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 }
 
 /// <summary>Builds the scope of a question for an athlete the reader was allowed to read.</summary>
@@ -26,7 +29,8 @@ public sealed class CoachScopes(ProfileService profiles, IDbContextFactory<Worko
         var profile = await profiles.GetAsync(athleteId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var athlete = await db.Users.Where(u => u.Id == athleteId).Select(u => new { u.DisplayName, u.TimeZone }).SingleAsync(cancellationToken);
-        var today = Common.Calendar.AthleteCalendar.DayOf(clock.GetUtcNow(), Common.Calendar.AthleteCalendar.Zone(athlete.TimeZone));
-        return new CoachScope(athleteId, athlete.DisplayName, profile.ToTrainingProfile(), today);
+        var zone = Common.Calendar.AthleteCalendar.Zone(athlete.TimeZone);
+        var today = Common.Calendar.AthleteCalendar.DayOf(clock.GetUtcNow(), zone);
+        return new CoachScope(athleteId, athlete.DisplayName, profile.ToTrainingProfile(), today) { Zone = zone };
     }
 }

@@ -33,7 +33,7 @@ export default function TabsLayout() {
       <Tabs.Screen name="coach" options={{ title: 'Coach' }} />
       <Tabs.Screen name="athletes" options={{ title: 'Athletes', href: isCoach ? undefined : null }} />
       <Tabs.Screen name="links" options={{ title: 'Links' }} />
-      <Tabs.Screen name="settings" options={{ title: 'Settings', href: isCoach ? null : undefined }} />
+      <Tabs.Screen name="settings" options={{ title: 'Settings' }} />
     </Tabs>
   );
 }

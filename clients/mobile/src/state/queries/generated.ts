@@ -590,7 +590,7 @@ export type PersonalRecordsQuery = { personalRecords: Array<{ kind: PersonalReco
 export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProfileQuery = { profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } };
+export type ProfileQuery = { profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, ezBarWeight: number, trapBarWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } };
 
 export type RequestCoachLinkMutationVariables = Exact<{
   input: RequestCoachLinkInput;
@@ -681,7 +681,7 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { clientMutationId: string, replayed: boolean, profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } } };
+export type UpdateProfileMutation = { updateProfile: { clientMutationId: string, replayed: boolean, profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, ezBarWeight: number, trapBarWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } } };
 
 export type UpdateSetMutationVariables = Exact<{
   input: UpdateSetInput;

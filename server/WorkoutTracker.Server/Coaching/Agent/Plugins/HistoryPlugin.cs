@@ -2,13 +2,17 @@ using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
+using WorkoutTracker.Server.Common.Calendar;
 using WorkoutTracker.Server.Data;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Progression;
 
 namespace WorkoutTracker.Server.Coaching.Agent.Plugins;
 
-/// <summary>The scoped athlete's logged training: recent sessions, personal records and e1RM trends (<see cref="TrainingHistory"/>).</summary>
+/// <summary>
+/// The scoped athlete's logged training: recent sessions, personal records and e1RM trends (<see cref="TrainingHistory"/>),
+/// dated by the athlete's days in their time zone.
+/// </summary>
 public sealed class HistoryPlugin(CoachScope scope, CoachLedger ledger, IDbContextFactory<WorkoutDb> dbFactory, TrainingHistory history, ExerciseCatalogCache catalog)
 {
     public const string GetRecentSessionsName = "get_recent_sessions";
@@ -56,7 +60,7 @@ public sealed class HistoryPlugin(CoachScope scope, CoachLedger ledger, IDbConte
             .ToLookup(s => s.SessionId);
 
         var summaries = sessions.Select(session => new SessionSummary(
-            PluginJson.Date(DateOnly.FromDateTime(session.StartedAt.UtcDateTime)),
+            PluginJson.Date(AthleteCalendar.DayOf(session.StartedAt, scope.Zone)),
             session.PlanDayNumber,
             session.IsFinished,
             [.. sets[session.Id]
@@ -102,8 +106,8 @@ public sealed class HistoryPlugin(CoachScope scope, CoachLedger ledger, IDbConte
         return trend;
     }
 
-    private static RecordSet Record(PersonalRecordView view) => new(
-        $"{view.ExerciseId}:{PluginJson.Constant(view.Kind)}", view.LoadKg, view.Reps, view.E1rmKg, PluginJson.Date(DateOnly.FromDateTime(view.AchievedAt.UtcDateTime)));
+    private RecordSet Record(PersonalRecordView view) => new(
+        $"{view.ExerciseId}:{PluginJson.Constant(view.Kind)}", view.LoadKg, view.Reps, view.E1rmKg, PluginJson.Date(AthleteCalendar.DayOf(view.AchievedAt, scope.Zone)));
 
     private async Task<Dictionary<string, string>> NamesAsync() =>
         (await catalog.AllAsync()).ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);

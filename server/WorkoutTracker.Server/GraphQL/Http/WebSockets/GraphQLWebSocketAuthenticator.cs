@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -14,8 +15,12 @@ public interface IGraphQLWebSocketAuthenticator
     /// <summary>The principal the token stands for, or <c>null</c> when the token is not valid.</summary>
     Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, string token, CancellationToken cancellationToken);
 
-    /// <summary>When the user's credentials stop being valid (the socket then closes 4403), or null when they do not expire.</summary>
-    DateTimeOffset? ValidUntil(ClaimsPrincipal user);
+    /// <summary>
+    /// When the user's credentials stop being valid (the socket then closes 4403), or null when they do not expire.
+    /// <paramref name="user"/> came from <see cref="AuthenticateAsync"/> or is the upgrade request's own user
+    /// (<paramref name="context"/>'s, authenticated by the host's middleware).
+    /// </summary>
+    DateTimeOffset? ValidUntil(HttpContext context, ClaimsPrincipal user);
 }
 
 /// <summary>
@@ -23,12 +28,17 @@ public interface IGraphQLWebSocketAuthenticator
 /// exactly as an HTTP request carrying <c>Authorization: Bearer &lt;token&gt;</c> would be. The scheme's own
 /// handler runs, with its options and its events (for Entra ID, Microsoft.Identity.Web's issuer, scope and
 /// role checks), in a DI scope of its own so no result cached for the upgrade request is reused.
+/// With several JWT bearer schemes behind a policy scheme (Entra ID and local accounts), the socket's expiry
+/// allows the clock skew of the scheme that validated its token, as an HTTP request's would.
 /// </summary>
 public sealed partial class JwtBearerWebSocketAuthenticator(
     IServiceScopeFactory scopes,
     IOptionsMonitor<JwtBearerOptions> jwtOptions,
     ILogger<JwtBearerWebSocketAuthenticator> logger) : IGraphQLWebSocketAuthenticator
 {
+    /// <summary>The scheme that validated each principal this authenticator returned, for as long as the principal lives.</summary>
+    private readonly ConditionalWeakTable<ClaimsPrincipal, string> _schemes = new();
+
     public async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, string token, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -43,6 +53,7 @@ public sealed partial class JwtBearerWebSocketAuthenticator(
         var result = await probe.AuthenticateAsync();
         if (result.Succeeded)
         {
+            _schemes.AddOrUpdate(result.Principal, result.Ticket.AuthenticationScheme);
             return result.Principal;
         }
 
@@ -50,16 +61,35 @@ public sealed partial class JwtBearerWebSocketAuthenticator(
         return null;
     }
 
-    /// <summary>The token's <c>exp</c> plus the clock skew the HTTP handler allows: the socket lives exactly as long as the token would be accepted.</summary>
-    public DateTimeOffset? ValidUntil(ClaimsPrincipal user)
+    /// <summary>
+    /// The token's <c>exp</c> plus the clock skew the HTTP handler of the scheme that validated it allows: the socket
+    /// lives exactly as long as the token would be accepted.
+    /// </summary>
+    public DateTimeOffset? ValidUntil(HttpContext context, ClaimsPrincipal user)
     {
         if (!long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exp))
         {
             return null;
         }
 
-        var skew = jwtOptions.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ClockSkew;
+        var skew = jwtOptions.Get(SchemeOf(context, user)).TokenValidationParameters.ClockSkew;
         return DateTimeOffset.FromUnixTimeSeconds(exp) + skew;
+    }
+
+    /// <summary>
+    /// The scheme whose handler validated <paramref name="user"/>'s token: remembered when this authenticator ran it,
+    /// or the upgrade request's authentication result (behind a policy scheme, the ticket names the scheme it forwarded to).
+    /// </summary>
+    private string SchemeOf(HttpContext context, ClaimsPrincipal user)
+    {
+        if (_schemes.TryGetValue(user, out var scheme))
+        {
+            return scheme;
+        }
+
+        return context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } upgrade && ReferenceEquals(upgrade.Principal, user)
+            ? upgrade.Ticket.AuthenticationScheme
+            : JwtBearerDefaults.AuthenticationScheme;
     }
 
     [LoggerMessage(LogLevel.Information, "WebSocket token rejected: {Reason}")]

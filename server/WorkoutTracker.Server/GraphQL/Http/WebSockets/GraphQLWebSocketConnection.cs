@@ -272,7 +272,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         _onCredentialsExpired.Dispose();
         _credentialsExpire?.Dispose();
         _credentialsExpire = null;
-        if (_services.Authenticator.ValidUntil(user) is not { } validUntil)
+        if (_services.Authenticator.ValidUntil(_http, user) is not { } validUntil)
         {
             return null;
         }
