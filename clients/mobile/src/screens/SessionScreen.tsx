@@ -22,7 +22,8 @@ import type { ExerciseLoading, PersonalRecordKind } from '#/state/queries/genera
 import { usePreferences } from '#/state/persisted';
 import { useCopilot } from '#/state/queries/copilot';
 import type { Equipment } from '#/state/queries/generated';
-import { useUnits } from '#/state/queries/profile';
+import { defaultLoadingSetup, plateSetOf } from '#/lib/plates';
+import { useProfileQuery } from '#/state/queries/profile';
 import type { ID } from '#/lib/graphql/scalars';
 import { planDay, useWeeklyPlanQuery } from '#/state/queries/weekly-plan';
 import {
@@ -43,7 +44,10 @@ import {
  */
 export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sessionId: ID; athleteId?: ID; readOnly?: boolean }) {
   const t = useTheme();
-  const units = useUnits();
+  const [{ data: profileData }] = useProfileQuery();
+  const units = profileData?.profile.units ?? 'KG';
+  // The plates of the athlete's loading setup (their profile, stored for offline use like every answer); the unit's defaults until it is known.
+  const plates = useMemo(() => plateSetOf(profileData?.profile.loading ?? defaultLoadingSetup(units)), [profileData, units]);
   const { preferences, setPreference } = usePreferences();
   const { result, session, sets, applyLiveEvent, refetch } = useSessionSets(sessionId);
   useRefetchOnConfirmed(sessionId, sessionExtraKinds, useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
@@ -183,7 +187,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
                 ? swapValues
                 : null
           }
-          plates={{ barKg: preferences.barKg, platesKg: preferences.platesKg }}
+          plates={plates}
           restSeconds={preferences.restByExercise[planned.exercise.id] ?? preferences.defaultRestSeconds}
           onRestChange={(seconds) => setPreference('restByExercise', { ...preferences.restByExercise, [planned.exercise.id]: seconds })}
           celebration={celebrations[planned.exercise.id] || null}
