@@ -3,6 +3,7 @@ import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { CopilotCard } from '#/components/CopilotCard';
 import { NewExerciseForm, type NewExercise } from '#/components/NewExerciseForm';
 import { RestTimer } from '#/components/RestTimer';
+import { useRestAlarm } from '#/lib/use-rest-alarm';
 import { SetCard, type CardExercise, type SetValues } from '#/components/SetCard';
 import { SyncBanner } from '#/components/SyncBanner';
 import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
@@ -64,7 +65,9 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
     [],
   );
   const [appliedSuggestion, setAppliedSuggestion] = useState<{ exerciseId: ID; values: SetValues } | null>(null);
-  const [rest, setRest] = useState<number | null>(null);
+  // The running rest, until it ends (epoch ms); its alarm rings on the phone if the app is in the background then.
+  const [rest, setRest] = useState<{ endsAt: number } | null>(null);
+  const alarm = useRestAlarm();
   const logSet = useLogSet(sessionId);
   const updateSet = useUpdateSet(sessionId);
   const deleteSet = useDeleteSet(sessionId);
@@ -135,7 +138,10 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   };
   const toggleSelected = (id: ID) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const editable = !readOnly && !session?.finishedAt;
-  const onRestDone = useCallback(() => setRest(null), []);
+  const onRestDone = useCallback(() => {
+    setRest(null);
+    void alarm.stop();
+  }, [alarm]);
 
   if (!session && result.fetching) return <Loading label="Loading session" />;
   if (!session) {
@@ -172,7 +178,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
           }
         />
       )}
-      {rest !== null && !readOnly ? <RestTimer seconds={rest} onDone={onRestDone} /> : null}
+      {rest !== null && !readOnly ? <RestTimer endsAt={rest.endsAt} onDone={onRestDone} /> : null}
       {cards.map((planned) => (
         <SetCard
           key={planned.exercise.id}
@@ -197,7 +203,16 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
             logSet({ exercise: planned.exercise, ...values, restSeconds, setType: extrasOfSet.setType, note: extrasOfSet.note });
             setAppliedSuggestion(null);
             setCelebrations((c) => ({ ...c, [planned.exercise.id]: '' }));
-            if (restsAfter(planned)) setRest(restSeconds);
+            if (restsAfter(planned)) {
+              // A new rest replaces the one running (and its alarm).
+              const now = Date.now();
+              setRest({ endsAt: now + restSeconds * 1000 });
+              const next = planned.supersetGroup ? cards.find((c) => c.supersetGroup === planned.supersetGroup)?.exercise.name : planned.exercise.name;
+              void alarm.start(restSeconds, now, next);
+            } else {
+              // Mid-superset: the next set was logged, so a rest still running is over.
+              onRestDone();
+            }
           }}
           onEdit={(set, patch) => updateSet(set, patch)}
           onDelete={(set) => deleteSet(set.id)}
