@@ -22,7 +22,7 @@ describe('the rest timer', () => {
       jest.setSystemTime(Date.now() + 45_000);
       jest.advanceTimersByTime(250);
     });
-    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(onDone).toHaveBeenCalledWith('ended');
     await act(async () => {
       jest.advanceTimersByTime(1000);
     });

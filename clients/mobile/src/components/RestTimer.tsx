@@ -6,11 +6,11 @@ import { useTheme } from '#/lib/theme';
 const secondsLeft = (endsAt: number) => Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
 
 /**
- * Counts down the rest after a set to `endsAt` (epoch ms); "Skip" ends it early. It keeps time by the clock,
+ * Counts down the rest after a set to `endsAt` (epoch ms); "Skip" ends it early (`onDone` says which). It keeps time by the clock,
  * so after the app or the browser tab was in the background (where timers are slowed or stopped) it shows
  * how the rest stands, or ends it, the moment it is back.
  */
-export function RestTimer({ endsAt, onDone }: { endsAt: number; onDone: () => void }) {
+export function RestTimer({ endsAt, onDone }: { endsAt: number; onDone: (how: 'ended' | 'skipped') => void }) {
   const t = useTheme();
   const [left, setLeft] = useState(() => secondsLeft(endsAt));
   useEffect(() => {
@@ -20,7 +20,7 @@ export function RestTimer({ endsAt, onDone }: { endsAt: number; onDone: () => vo
       setLeft(remaining);
       if (remaining === 0 && !done) {
         done = true;
-        onDone();
+        onDone('ended');
       }
     };
     tick();
@@ -42,7 +42,7 @@ export function RestTimer({ endsAt, onDone }: { endsAt: number; onDone: () => vo
       <Text style={[styles.time, { color: t.text }]}>
         {mm}:{ss}
       </Text>
-      <Button label="Skip" variant="secondary" accessibilityLabel="Skip rest" onPress={onDone} />
+      <Button label="Skip" variant="secondary" accessibilityLabel="Skip rest" onPress={() => onDone('skipped')} />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
+import { AppState, Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { CopilotCard } from '#/components/CopilotCard';
 import { NewExerciseForm, type NewExercise } from '#/components/NewExerciseForm';
 import { RestTimer } from '#/components/RestTimer';
@@ -138,10 +138,15 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   };
   const toggleSelected = (id: ID) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const editable = !readOnly && !session?.finishedAt;
-  const onRestDone = useCallback(() => {
-    setRest(null);
-    void alarm.stop();
-  }, [alarm]);
+  const onRestDone = useCallback(
+    (how: 'ended' | 'skipped' | 'next set') => {
+      setRest(null);
+      // A rest that runs out while the app is in the background (JS timers may still tick on Android) keeps
+      // its alarm, which rings now; on screen it is cancelled (the foreground shows no notification anyway).
+      if (how !== 'ended' || AppState.currentState === 'active') void alarm.stop();
+    },
+    [alarm],
+  );
 
   if (!session && result.fetching) return <Loading label="Loading session" />;
   if (!session) {
@@ -211,7 +216,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
               void alarm.start(restSeconds, now, next);
             } else {
               // Mid-superset: the next set was logged, so a rest still running is over.
-              onRestDone();
+              onRestDone('next set');
             }
           }}
           onEdit={(set, patch) => updateSet(set, patch)}
