@@ -58,8 +58,11 @@ public static class PlanEdits
 
     public static IReadOnlyList<PlanEdit> Deserialize(string json) => JsonSerializer.Deserialize<List<PlanEdit>>(json, Json) ?? [];
 
-    /// <summary>Plans an exercise the generator did not put in the day: (exercise, role, work sets) → the planned exercise.</summary>
-    public delegate PlannedExercise PlanNew(Exercise exercise, ExerciseRole role, int sets);
+    /// <summary>
+    /// Plans an exercise the generator did not put in the day: (exercise, role, work sets, the generated
+    /// exercise it replaces in a swap, when the caller knows it) → the planned exercise.
+    /// </summary>
+    public delegate PlannedExercise PlanNew(Exercise exercise, ExerciseRole role, int sets, Exercise? replaced);
 
     public static WeeklyPlan Apply(WeeklyPlan plan, IReadOnlyList<PlanEdit> edits, IReadOnlyDictionary<string, Exercise> exercises, PlanNew planNew)
     {
@@ -173,7 +176,7 @@ public static class PlanEdits
         {
             case PlanEditKind.Swap:
                 var old = day[index];
-                var swapped = planNew(exercises[edit.WithExerciseId!], old.Role, old.TargetSets.Count);
+                var swapped = planNew(exercises[edit.WithExerciseId!], old.Role, old.TargetSets.Count, exercises.GetValueOrDefault(old.SwappedFromExerciseId ?? old.ExerciseId));
                 day[index] = swapped with { SupersetGroup = old.SupersetGroup, SwappedFromExerciseId = old.SwappedFromExerciseId ?? old.ExerciseId, Added = old.Added };
                 break;
             case PlanEditKind.Skip:
@@ -182,7 +185,7 @@ public static class PlanEdits
                 break;
             case PlanEditKind.Add:
                 var exercise = exercises[edit.ExerciseId];
-                var added = planNew(exercise, exercise.IsCompound ? ExerciseRole.Secondary : ExerciseRole.Accessory, edit.Sets ?? 3) with { Added = true };
+                var added = planNew(exercise, exercise.IsCompound ? ExerciseRole.Secondary : ExerciseRole.Accessory, edit.Sets ?? 3, null) with { Added = true };
                 day.Add(WithTargets(added, edit));
                 break;
             case PlanEditKind.ChangeTargets:
@@ -248,18 +251,38 @@ public static class PlanEdits
 public static class PlanEditPlanner
 {
     /// <summary>
-    /// Targets from the athlete's progression of the exercise (or the progress the generator started, or a new
-    /// one with the default scheme and a starting load), in the plan's unit, deloaded in a deload week.
+    /// Targets from <see cref="StartingProgress"/> in the plan's unit, deloaded in a deload week.
     /// </summary>
     public static PlanEdits.PlanNew For(TrainingProfile profile, WeeklyPlan plan, IReadOnlyDictionary<string, ExerciseProgress> progress) =>
-        (exercise, role, sets) =>
+        (exercise, role, sets, replaced) =>
         {
             var setup = profile.LoadingSetup;
-            var current = progress.GetValueOrDefault(exercise.Id)
-                ?? plan.NewProgress.FirstOrDefault(p => p.ExerciseId == exercise.Id)
-                ?? ExerciseProgress.Start(exercise, DefaultSchemes.For(profile.Goal, profile.Experience, exercise, role), profile.Experience, profile.Units, setup);
-            var inUnits = ProgressionEngine.ConvertTo(current, profile.Units, setup);
+            var inUnits = ProgressionEngine.ConvertTo(StartingProgress(profile, plan, progress, exercise, role, replaced), profile.Units, setup);
             var deload = plan.IsDeloadWeek && profile.Deload is { } d ? d.LoadReductionPercent : 0m;
             return new PlannedExercise(exercise.Id, role, ExerciseMeasures.For(exercise), inUnits.Scheme, ProgressionEngine.Prescribe(inUnits, Math.Clamp(sets, 1, PlanEdits.MaxSets), deload, setup));
         };
+
+    /// <summary>
+    /// Where the athlete stands on an exercise an edit puts in the plan: their own progression of it first;
+    /// else the progress the generator started for it this week; else a new progress with the default scheme,
+    /// whose load, for an exercise swapped in for <paramref name="replaced"/>, is estimated from the athlete's
+    /// progression of the replaced exercise (<see cref="SwapStartingLoads"/>), and otherwise the starting
+    /// load (<see cref="StartingLoads"/>). Progression starts the swapped-in exercise from the same state
+    /// when its first session is finished (<see cref="SessionProgression"/>).
+    /// </summary>
+    public static ExerciseProgress StartingProgress(
+        TrainingProfile profile, WeeklyPlan plan, IReadOnlyDictionary<string, ExerciseProgress> progress, Exercise exercise, ExerciseRole role, Exercise? replaced)
+    {
+        if ((progress.GetValueOrDefault(exercise.Id) ?? plan.NewProgress.FirstOrDefault(p => p.ExerciseId == exercise.Id)) is { } known)
+        {
+            return known;
+        }
+
+        var setup = profile.LoadingSetup;
+        var start = ExerciseProgress.Start(exercise, DefaultSchemes.For(profile.Goal, profile.Experience, exercise, role), profile.Experience, profile.Units, setup);
+        return replaced is not null && progress.GetValueOrDefault(replaced.Id) is { } before
+            && SwapStartingLoads.Estimate(exercise, start.TargetReps, replaced, before, profile.Units, setup) is { } estimate
+            ? start with { Load = estimate }
+            : start;
+    }
 }

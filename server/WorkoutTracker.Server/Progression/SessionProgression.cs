@@ -53,6 +53,7 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog, ExerciseLoo
             }
 
             var plan = PlanGenerator.Generate(training, catalogExercises, progress, Common.Calendar.AthleteCalendar.DayOf(session.StartedAt, zone));
+            IReadOnlyDictionary<string, Exercise> edited = new Dictionary<string, Exercise>(StringComparer.Ordinal);
             if (await db.PlanEdits.AsNoTracking().SingleOrDefaultAsync(e => e.AthleteId == athleteId && e.WeekStart == plan.WeekStart, ct) is { } weekEdits
                 && PlanEdits.Deserialize(weekEdits.Edits) is { Count: > 0 } edits)
             {
@@ -60,6 +61,7 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog, ExerciseLoo
                 var named = edits.SelectMany(e => new[] { e.ExerciseId, e.WithExerciseId }.Concat(e.ExerciseIds ?? [])).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
                 var usable = (await lookup.ByIdsAsync(named, ct)).Where(e => e.Value.OwnerId is null || e.Value.OwnerId == athleteId).ToDictionary(StringComparer.Ordinal);
                 plan = PlanEdits.Apply(plan, edits, usable, PlanEditPlanner.For(training, plan, progress));
+                edited = usable;
             }
 
             var plannedToday = plan.Days.FirstOrDefault(d => d.DayNumber == session.PlanDayNumber)?.Exercises.ToDictionary(e => e.ExerciseId, StringComparer.Ordinal)
@@ -67,8 +69,12 @@ public sealed class SessionProgression(ExerciseCatalogCache catalog, ExerciseLoo
             foreach (var group in sets.GroupBy(s => s.ExerciseId))
             {
                 var exercise = exercises[group.Key];
+                // A swapped-in exercise starts where the plan edit planned it (from the exercise it replaced).
                 var current = progress.GetValueOrDefault(group.Key)
                     ?? plan.NewProgress.FirstOrDefault(p => p.ExerciseId == group.Key)
+                    ?? (plannedToday.TryGetValue(group.Key, out var swappedIn) && swappedIn.SwappedFromExerciseId is { } from
+                        ? PlanEditPlanner.StartingProgress(training, plan, progress, exercise, swappedIn.Role, edited.GetValueOrDefault(from))
+                        : null)
                     ?? ExerciseProgress.Start(exercise, DefaultSchemes.For(training.Goal, training.Experience, exercise, exercise.IsCompound ? ExerciseRole.Secondary : ExerciseRole.Accessory), training.Experience, training.Units, setup);
                 // Drop sets follow a work set at a lighter load: they are hard sets, but not the straight sets the targets prescribe.
                 var performed = group.Where(s => s.SetType != SetType.Drop)

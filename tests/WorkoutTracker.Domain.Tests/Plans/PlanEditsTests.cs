@@ -1,6 +1,8 @@
 using WorkoutTracker.Server.Common;
 using WorkoutTracker.Server.Exercises;
 using WorkoutTracker.Server.Plans;
+using WorkoutTracker.Server.Progression;
+using WorkoutTracker.Server.Progression.Schemes;
 using static WorkoutTracker.Domain.Tests.Plans.Profiles;
 
 namespace WorkoutTracker.Domain.Tests.Plans;
@@ -67,5 +69,78 @@ public class PlanEditsTests
         Assert.Equal("repsMax", targets.Field);
         Assert.Equal("dayNumber", day.Field);
         Assert.Equal("exerciseId", twice.Field);
+    }
+
+    private const string Bench = "barbell-bench-press";
+    private const string DumbbellBench = "dumbbell-bench-press";
+
+    private static ExerciseProgress Progress(string exerciseId, LoadImplement implement, decimal load, int reps, WeightUnit unit = WeightUnit.Kg) => new()
+    {
+        ExerciseId = exerciseId,
+        Implement = implement,
+        Scheme = new LinearProgression { Reps = reps },
+        Unit = unit,
+        Load = load,
+        TargetReps = reps,
+    };
+
+    /// <summary>The week's plan with its barbell bench press (on whichever day has it) swapped for dumbbell bench press.</summary>
+    private static PlannedExercise SwapBench(IReadOnlyDictionary<string, ExerciseProgress> progress)
+    {
+        var profile = FullGym(3);
+        var plan = Generate(profile, progress: progress);
+        var day = plan.Days.First(d => d.Exercises.Any(e => e.ExerciseId == Bench));
+        var edited = PlanEdits.Apply(plan, [new PlanEdit(PlanEditKind.Swap, day.DayNumber, Bench, WithExerciseId: DumbbellBench)], Catalog, PlanEditPlanner.For(profile, plan, progress));
+        return edited.Days.Single(d => d.DayNumber == day.DayNumber).Exercises.Single(e => e.ExerciseId == DumbbellBench);
+    }
+
+    [Fact]
+    public void A_swapped_in_exercise_never_done_starts_from_the_athletes_load_on_the_exercise_it_replaced()
+    {
+        // 100 kg × 5 on the bar → 8 reps (double progression 8–12): 100 × 0.739 / 0.811 = 91.1 bar kg, 36.4 per hand, × 0.9 = 32.8 → 32 kg dumbbells.
+        var swapped = SwapBench(new Dictionary<string, ExerciseProgress> { [Bench] = Progress(Bench, LoadImplement.Barbell, 100m, 5) });
+
+        Assert.Equal(Bench, swapped.SwappedFromExerciseId);
+        Assert.All(swapped.TargetSets, t => Assert.Equal(32m, t.Load));
+        Assert.Equal(8, swapped.TargetSets[0].RepsMin);
+    }
+
+    [Fact]
+    public void A_swapped_in_exercise_the_athlete_has_done_starts_from_their_own_progression_of_it()
+    {
+        var swapped = SwapBench(new Dictionary<string, ExerciseProgress>
+        {
+            [Bench] = Progress(Bench, LoadImplement.Barbell, 100m, 5),
+            [DumbbellBench] = Progress(DumbbellBench, LoadImplement.Dumbbell, 24m, 10),
+        });
+
+        Assert.All(swapped.TargetSets, t => Assert.Equal(24m, t.Load));
+        Assert.Equal(10, swapped.TargetSets[0].RepsMin);
+    }
+
+    [Fact]
+    public void A_swapped_in_exercise_with_no_history_on_either_starts_at_the_starting_load()
+    {
+        var swapped = SwapBench(NoProgress);
+
+        // An intermediate's first dumbbell compound: 16 kg per hand (StartingLoads).
+        Assert.All(swapped.TargetSets, t => Assert.Equal(16m, t.Load));
+    }
+
+    [Fact]
+    public void The_swap_estimate_moves_through_implements_halves_for_isolation_rounds_down_to_the_setup_and_skips_bodyweight()
+    {
+        var bench = Progress(Bench, LoadImplement.Barbell, 100m, 8);
+        var dumbbells = Progress(DumbbellBench, LoadImplement.Dumbbell, 30m, 8);
+        var kg = LoadingSetup.Default(WeightUnit.Kg);
+
+        // Same reps: 100 bar kg → a stack × 0.9 → 90 kg; an isolation exercise on a stack half of that, 45 kg.
+        Assert.Equal(90m, SwapStartingLoads.Estimate(Exercise("machine-shoulder-press"), 8, Exercise(Bench), bench, WeightUnit.Kg, kg));
+        Assert.Equal(45m, SwapStartingLoads.Estimate(Exercise("cable-fly"), 8, Exercise(Bench), bench, WeightUnit.Kg, kg));
+        // Dumbbells back to a bar: 30 per hand → 75 bar kg × 0.9 = 67.5 kg, which the default plates make.
+        Assert.Equal(67.5m, SwapStartingLoads.Estimate(Exercise("incline-barbell-bench-press"), 8, Exercise(DumbbellBench), dumbbells, WeightUnit.Kg, kg));
+        // In pounds: 100 kg = 220.46 lb → × 0.9 = 198.4 → 195 lb (45 lb bar, 2.5 lb plates: 5 lb steps).
+        Assert.Equal(195m, SwapStartingLoads.Estimate(Exercise("incline-barbell-bench-press"), 8, Exercise(Bench), bench, WeightUnit.Lb, LoadingSetup.Default(WeightUnit.Lb)));
+        Assert.Null(SwapStartingLoads.Estimate(Exercise("push-up"), 8, Exercise(Bench), bench, WeightUnit.Kg, kg));
     }
 }

@@ -5,7 +5,7 @@ using WorkoutTracker.Bff.Tests.Infrastructure;
 
 namespace WorkoutTracker.EndToEnd.Tests.MobileWeb;
 
-/// <summary>The logbook through the BFF in Chromium: plan swap, a custom exercise with a warm-up, a superset, a note, plates, a record, history after a reload.</summary>
+/// <summary>The logbook through the BFF in Chromium: plan swap and targets, a custom exercise with a warm-up, a superset, a note, plates, a record, history after a reload.</summary>
 public sealed partial class MobileAppTests
 {
     [Fact]
@@ -28,6 +28,28 @@ public sealed partial class MobileAppTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Swap for Dumbbell Bench Press" }).ClickAsync();
         await Assertions.Expect(page.GetByText(new Regex("^Dumbbell Bench Press · .* · instead of Barbell Bench Press$"))).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("This week has your edits.")).ToBeVisibleAsync();
+
+        // Its targets: reps 10–12 at 24 kg, shown at once and stored on the server (a rep target above the RPE chart is refused under its field first).
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Edit Dumbbell Bench Press on day {day}" }).ClickAsync();
+        await page.GetByLabel("RPE for Dumbbell Bench Press").FillAsync("11");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save targets for Dumbbell Bench Press" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("RPE must be 1 to 10 in steps of 0.5.")).ToBeVisibleAsync();
+        await page.GetByLabel("RPE for Dumbbell Bench Press").FillAsync("8");
+        await Assertions.Expect(page.GetByText("RPE must be 1 to 10 in steps of 0.5.")).ToHaveCountAsync(0);
+        await page.GetByLabel("Reps from for Dumbbell Bench Press").FillAsync("10");
+        await page.GetByLabel("Reps to for Dumbbell Bench Press").FillAsync("12");
+        await page.GetByLabel("Load for Dumbbell Bench Press").FillAsync("24");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save targets for Dumbbell Bench Press" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new Regex(@"^Dumbbell Bench Press · \d × 10–12 · 24 kg · instead of Barbell Bench Press$"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(WaitingToSync())).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        var edited = (await api.PersistedAsync("WeeklyPlan")).Data!["weeklyPlan"]!["days"]!.AsArray().Single(d => d!["dayNumber"]!.GetValue<int>() == day)!["exercises"]!.AsArray()
+            .Single(e => e!["exercise"]!["id"]!.GetValue<string>() == "dumbbell-bench-press")!["targetSets"]!.AsArray();
+        Assert.All(edited, t =>
+        {
+            Assert.Equal(10, t!["repsMin"]!.GetValue<int>());
+            Assert.Equal(12, t["repsMax"]!.GetValue<int>());
+            Assert.Equal(24d, t["loadKg"]!.GetValue<double>());
+        });
         await ScreenshotAsync(page, "mobile-logbook-week-swapped.png");
 
         // The session of that day: a custom exercise, made and added on the phone.

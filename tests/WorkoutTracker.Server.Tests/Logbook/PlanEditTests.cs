@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WorkoutTracker.Server.Profiles;
+using WorkoutTracker.Server.Progression;
+using WorkoutTracker.Server.Progression.Schemes;
 using WorkoutTracker.Server.Tests.Infrastructure;
 using WorkoutTracker.Server.Tests.Sessions;
 
@@ -178,6 +180,52 @@ public sealed class PlanEditTests(WorkoutApiFactory api) : IClassFixture<Workout
         await using var db = await api.CreateDbAsync();
         var progress = (await db.ExerciseProgress.SingleAsync(p => p.AthleteId == athlete.Id && p.ExerciseId == DumbbellBench)).ToProgress();
         Assert.True(progress.Version > 0, "the swapped-in exercise's progress advanced");
+        Assert.Equal(0, progress.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task An_exercise_swapped_in_without_history_starts_from_the_athletes_load_on_the_one_it_replaced_and_progresses_from_there()
+    {
+        var athlete = await api.CreateUserAsync(UserRole.Athlete);
+        using var client = await api.CreateClientForAsync(athlete);
+        await using (var db = await api.CreateDbAsync())
+        {
+            db.ExerciseProgress.Add(new StoredProgress
+            {
+                AthleteId = athlete.Id,
+                ExerciseId = Bench,
+                State = StoredProgress.Serialize(new ExerciseProgress
+                {
+                    ExerciseId = Bench, Implement = LoadImplement.Barbell, Scheme = new LinearProgression { Reps = 5 }, Unit = WeightUnit.Kg, Load = 100m, TargetReps = 5,
+                }),
+                UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var plan = await client.PlanAsync();
+        var day = plan.DayWith(Bench);
+        var swapped = (await client.EditPlanAsync("swapPlannedExercise", "SwapPlannedExerciseInput",
+            new { clientMutationId = LogbookApi.Id(), dayNumber = day, exerciseId = Bench, withExerciseId = DumbbellBench })).Payload("swapPlannedExercise");
+        var targets = swapped["plan"]!["days"]!.AsArray().Single(d => d!["dayNumber"]!.GetValue<int>() == day)!["exercises"]!.AsArray()
+            .Single(e => e!["exercise"]!["id"]!.GetValue<string>() == DumbbellBench)!["targetSets"]!.AsArray();
+
+        // 100 kg × 5 on the bar → dumbbells for 8 reps: 100 × 0.739 / 0.811 / 2.5 × 0.9 = 32.8 → 32 kg per hand (not the 16 kg a newcomer starts at).
+        Assert.All(targets, t => Assert.Equal(32m, (decimal)t!["load"]!.GetValue<double>()));
+
+        var sessionId = (await client.PostGraphQLAsync(SessionApi.StartSession, new { input = new { clientMutationId = LogbookApi.Id(), planDayNumber = day } }))
+            .Payload("startSession")["session"]!["id"]!.GetValue<string>();
+        foreach (var target in targets)
+        {
+            await client.LogTypedSetAsync(sessionId, DumbbellBench, 32m, target!["repsMax"]!.GetValue<int>());
+        }
+
+        await client.PostGraphQLAsync(SessionApi.FinishSession, new { input = new { clientMutationId = LogbookApi.Id(), sessionId } });
+
+        await using var check = await api.CreateDbAsync();
+        var progress = (await check.ExerciseProgress.SingleAsync(p => p.AthleteId == athlete.Id && p.ExerciseId == DumbbellBench)).ToProgress();
+        // Every set at the top of the range succeeded: one dumbbell step up from the estimated start, 32 → 34 kg.
+        Assert.Equal(34m, progress.Load);
         Assert.Equal(0, progress.ConsecutiveFailures);
     }
 }

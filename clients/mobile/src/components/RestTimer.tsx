@@ -1,25 +1,39 @@
 import { useEffect, useState } from 'react';
-import { StyleSheet, Text, View } from 'react-native';
+import { AppState, StyleSheet, Text, View } from 'react-native';
 import { Button } from '#/components/ui';
 import { useTheme } from '#/lib/theme';
 
-/** Counts down the rest after a set; "Skip" ends it early. */
-export function RestTimer({ seconds, onDone }: { seconds: number; onDone: () => void }) {
+const secondsLeft = (endsAt: number) => Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+
+/**
+ * Counts down the rest after a set to `endsAt` (epoch ms); "Skip" ends it early (`onDone` says which). It keeps time by the clock,
+ * so after the app or the browser tab was in the background (where timers are slowed or stopped) it shows
+ * how the rest stands, or ends it, the moment it is back.
+ */
+export function RestTimer({ endsAt, onDone }: { endsAt: number; onDone: (how: 'ended' | 'skipped') => void }) {
   const t = useTheme();
-  const [left, setLeft] = useState(seconds);
+  const [left, setLeft] = useState(() => secondsLeft(endsAt));
   useEffect(() => {
-    setLeft(seconds);
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const remaining = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
+    let done = false;
+    const tick = () => {
+      const remaining = secondsLeft(endsAt);
       setLeft(remaining);
-      if (remaining === 0) {
-        clearInterval(timer);
-        onDone();
+      if (remaining === 0 && !done) {
+        done = true;
+        onDone('ended');
       }
-    }, 250);
-    return () => clearInterval(timer);
-  }, [seconds, onDone]);
+    };
+    tick();
+    const timer = setInterval(tick, 250);
+    // Back in the foreground (on the web: the tab is visible again): catch up at once.
+    const appState = AppState.addEventListener('change', (state) => {
+      if (state === 'active') tick();
+    });
+    return () => {
+      clearInterval(timer);
+      appState.remove();
+    };
+  }, [endsAt, onDone]);
   const mm = Math.floor(left / 60);
   const ss = String(left % 60).padStart(2, '0');
   return (
@@ -28,7 +42,7 @@ export function RestTimer({ seconds, onDone }: { seconds: number; onDone: () => 
       <Text style={[styles.time, { color: t.text }]}>
         {mm}:{ss}
       </Text>
-      <Button label="Skip" variant="secondary" accessibilityLabel="Skip rest" onPress={onDone} />
+      <Button label="Skip" variant="secondary" accessibilityLabel="Skip rest" onPress={() => onDone('skipped')} />
     </View>
   );
 }

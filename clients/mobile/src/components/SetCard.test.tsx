@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { HANG, createDemoServer } from '#/test-utils/demo-server';
 import { SessionScreen } from '#/screens/SessionScreen';
 import { renderApp } from '#/test-utils/app';
-import { session } from '#/test-utils/fixtures';
+import { profile, session } from '#/test-utils/fixtures';
 
 const logButton = () => screen.getByRole('button', { name: 'Log set 2 of Back Squat' });
 
@@ -117,6 +117,15 @@ describe('logging a set from the session screen', () => {
     expect(screen.getByLabelText('Plates for 100 kg of Back Squat: 20 kg bar + 25 + 15 per side')).toBeOnTheScreen();
     await fireEvent.press(screen.getByRole('button', { name: 'Increase load of Back Squat' }));
     expect(screen.getByLabelText('Plates for 102.5 kg of Back Squat: 20 kg bar + 25 + 15 + 1.25 per side')).toBeOnTheScreen();
+  });
+
+  it('shows the plates of the athlete’s loading setup from the profile: their bar and smallest plate', async () => {
+    const server = createDemoServer({ profile: { loading: { ...profile.loading, barWeight: 15, smallestPlatePerSide: 0.5 } } });
+    await renderApp(<SessionScreen sessionId={session.id} />, { server });
+    await screen.findByText('Day A');
+    expect(await screen.findByLabelText('Plates for 100 kg of Back Squat: 15 kg bar + 25 + 15 + 2.5 per side')).toBeOnTheScreen();
+    await fireEvent.press(screen.getByRole('button', { name: 'Increase load of Back Squat' }));
+    expect(screen.getByLabelText('Plates for 102.5 kg of Back Squat: 15 kg bar + 25 + 15 + 2.5 + 1.25 per side')).toBeOnTheScreen();
   });
 
   it('celebrates a set that breaks a record once the server says so', async () => {

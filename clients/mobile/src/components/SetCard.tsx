@@ -4,7 +4,7 @@ import { Button, Card } from '#/components/ui';
 import { Stepper } from '#/components/Stepper';
 import { SwipeableRow } from '#/components/SwipeableRow';
 import { HIT, useTheme } from '#/lib/theme';
-import { describePlates } from '#/lib/plates';
+import { describePlates, type PlateSet } from '#/lib/plates';
 import { displayToKg, formatLoad, kgToDisplay, loadStep, roundDisplayLoad, unitLabel } from '#/lib/units';
 import type { ExerciseLoading } from '#/state/queries/generated';
 import { SET_TYPE_LABEL, SET_TYPES, type SetType } from '#/state/queries/logbook';
@@ -41,8 +41,8 @@ interface Props {
   /** The Copilot's next set for this exercise, if any. */
   suggestion?: SetValues | null;
   readOnly?: boolean;
-  /** The athlete's bar and plates (kg): barbell loads show the plates per side. */
-  plates?: { barKg: number; platesKg: readonly number[] };
+  /** The athlete's bar and plates (their profile's loading setup): barbell loads show the plates per side. */
+  plates?: PlateSet;
   /** Records the last set broke ("Heaviest load, Best e1RM"), celebrated on the card. */
   celebration?: string | null;
   /** The rest after this exercise's sets (its own default), and how to change it. */
@@ -191,9 +191,9 @@ export function SetCard({ planned, sets, units, suggestion, readOnly, plates, ce
             of={name}
             onChange={setLoad}
           />
-          {plates && planned.exercise.loading === 'BARBELL' && units === 'KG' ? (
-            <Text accessibilityLabel={`Plates for ${load} kg of ${name}: ${describePlates(load, plates.barKg, plates.platesKg)}`} style={{ color: t.textMuted }}>
-              Plates: {describePlates(load, plates.barKg, plates.platesKg)}
+          {plates && planned.exercise.loading === 'BARBELL' ? (
+            <Text accessibilityLabel={`Plates for ${load} ${unitLabel(units)} of ${name}: ${platesText(load, units, plates)}`} style={{ color: t.textMuted }}>
+              Plates: {platesText(load, units, plates)}
             </Text>
           ) : null}
           <Stepper label="Reps" value={reps} step={1} min={0} max={100} of={name} onChange={setReps} />
@@ -266,3 +266,9 @@ const styles = StyleSheet.create({
   note: { minHeight: HIT, borderWidth: StyleSheet.hairlineWidth, borderRadius: 8, paddingHorizontal: 10 },
   record: { fontWeight: '700', marginTop: 4 },
 });
+
+/** The plates for a load shown in `units`, on a bar set up in its own unit (the same one unless the profile changed since). */
+function platesText(load: number, units: Units, plates: PlateSet): string {
+  const inSetupUnit = plates.unit === units ? load : Math.round(kgToDisplay(displayToKg(load, units), plates.unit) * 1000) / 1000;
+  return describePlates(inSetupUnit, plates);
+}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
+import { AppState, Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { CopilotCard } from '#/components/CopilotCard';
 import { NewExerciseForm, type NewExercise } from '#/components/NewExerciseForm';
 import { RestTimer } from '#/components/RestTimer';
+import { useRestAlarm } from '#/lib/use-rest-alarm';
 import { SetCard, type CardExercise, type SetValues } from '#/components/SetCard';
 import { SyncBanner } from '#/components/SyncBanner';
 import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
@@ -22,7 +23,8 @@ import type { ExerciseLoading, PersonalRecordKind } from '#/state/queries/genera
 import { usePreferences } from '#/state/persisted';
 import { useCopilot } from '#/state/queries/copilot';
 import type { Equipment } from '#/state/queries/generated';
-import { useUnits } from '#/state/queries/profile';
+import { defaultLoadingSetup, plateSetOf } from '#/lib/plates';
+import { useProfileQuery } from '#/state/queries/profile';
 import type { ID } from '#/lib/graphql/scalars';
 import { planDay, useWeeklyPlanQuery } from '#/state/queries/weekly-plan';
 import {
@@ -43,7 +45,10 @@ import {
  */
 export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sessionId: ID; athleteId?: ID; readOnly?: boolean }) {
   const t = useTheme();
-  const units = useUnits();
+  const [{ data: profileData }] = useProfileQuery();
+  const units = profileData?.profile.units ?? 'KG';
+  // The plates of the athlete's loading setup (their profile, stored for offline use like every answer); the unit's defaults until it is known.
+  const plates = useMemo(() => plateSetOf(profileData?.profile.loading ?? defaultLoadingSetup(units)), [profileData, units]);
   const { preferences, setPreference } = usePreferences();
   const { result, session, sets, applyLiveEvent, refetch } = useSessionSets(sessionId);
   useRefetchOnConfirmed(sessionId, sessionExtraKinds, useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
@@ -60,7 +65,9 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
     [],
   );
   const [appliedSuggestion, setAppliedSuggestion] = useState<{ exerciseId: ID; values: SetValues } | null>(null);
-  const [rest, setRest] = useState<number | null>(null);
+  // The running rest, until it ends (epoch ms); its alarm rings on the phone if the app is in the background then.
+  const [rest, setRest] = useState<{ endsAt: number } | null>(null);
+  const alarm = useRestAlarm();
   const logSet = useLogSet(sessionId);
   const updateSet = useUpdateSet(sessionId);
   const deleteSet = useDeleteSet(sessionId);
@@ -131,7 +138,15 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
   };
   const toggleSelected = (id: ID) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const editable = !readOnly && !session?.finishedAt;
-  const onRestDone = useCallback(() => setRest(null), []);
+  const onRestDone = useCallback(
+    (how: 'ended' | 'skipped' | 'next set') => {
+      setRest(null);
+      // A rest that runs out while the app is in the background (JS timers may still tick on Android) keeps
+      // its alarm, which rings now; on screen it is cancelled (the foreground shows no notification anyway).
+      if (how !== 'ended' || AppState.currentState === 'active') void alarm.stop();
+    },
+    [alarm],
+  );
 
   if (!session && result.fetching) return <Loading label="Loading session" />;
   if (!session) {
@@ -168,7 +183,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
           }
         />
       )}
-      {rest !== null && !readOnly ? <RestTimer seconds={rest} onDone={onRestDone} /> : null}
+      {rest !== null && !readOnly ? <RestTimer endsAt={rest.endsAt} onDone={onRestDone} /> : null}
       {cards.map((planned) => (
         <SetCard
           key={planned.exercise.id}
@@ -183,7 +198,7 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
                 ? swapValues
                 : null
           }
-          plates={{ barKg: preferences.barKg, platesKg: preferences.platesKg }}
+          plates={plates}
           restSeconds={preferences.restByExercise[planned.exercise.id] ?? preferences.defaultRestSeconds}
           onRestChange={(seconds) => setPreference('restByExercise', { ...preferences.restByExercise, [planned.exercise.id]: seconds })}
           celebration={celebrations[planned.exercise.id] || null}
@@ -193,7 +208,16 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
             logSet({ exercise: planned.exercise, ...values, restSeconds, setType: extrasOfSet.setType, note: extrasOfSet.note });
             setAppliedSuggestion(null);
             setCelebrations((c) => ({ ...c, [planned.exercise.id]: '' }));
-            if (restsAfter(planned)) setRest(restSeconds);
+            if (restsAfter(planned)) {
+              // A new rest replaces the one running (and its alarm).
+              const now = Date.now();
+              setRest({ endsAt: now + restSeconds * 1000 });
+              const next = planned.supersetGroup ? cards.find((c) => c.supersetGroup === planned.supersetGroup)?.exercise.name : planned.exercise.name;
+              void alarm.start(restSeconds, now, next);
+            } else {
+              // Mid-superset: the next set was logged, so a rest still running is over.
+              onRestDone('next set');
+            }
           }}
           onEdit={(set, patch) => updateSet(set, patch)}
           onDelete={(set) => deleteSet(set.id)}

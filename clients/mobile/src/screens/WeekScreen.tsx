@@ -5,11 +5,22 @@ import { SyncBanner } from '#/components/SyncBanner';
 import { Body, Button, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { addDays, formatDay, weekStartOf } from '#/lib/dates';
 import { HIT, useTheme } from '#/lib/theme';
-import { formatLoad, unitLabel } from '#/lib/units';
+import { displayToKg, formatLoad, kgToDisplay, unitLabel } from '#/lib/units';
 import { useQueueState } from '#/offline/OfflineQueueProvider';
 import { sessionsOf, useSessionsQuery } from '#/state/queries/history';
 import { useUnits, useUpdateProfile, type Units } from '#/state/queries/profile';
-import { planEditKinds, planLane, pendingPlanEdits, useExerciseSearch, useExerciseSwaps, usePlanEdits, useRefetchOnConfirmed } from '#/state/queries/logbook';
+import {
+  planEditKinds,
+  planLane,
+  pendingPlanEdits,
+  readTargets,
+  useExerciseSearch,
+  useExerciseSwaps,
+  usePlanEdits,
+  useRefetchOnConfirmed,
+  type PlannedTargets,
+  type TargetsForm,
+} from '#/state/queries/logbook';
 import { useWeeklyPlanQuery, type PlanDay, type PlannedExercise, type TargetSet } from '#/state/queries/weekly-plan';
 import { openSessionOf, useStartSession } from '#/state/queries/workout-session';
 
@@ -94,7 +105,12 @@ export function WeekScreen() {
                       edits.superset(day.dayNumber, ids);
                       setEditing(null);
                     }}
+                    units={units}
                     onSets={(sets) => edits.changeTargets(day.dayNumber, e.exercise.id, { sets })}
+                    onTargets={(targets) => {
+                      edits.changeTargets(day.dayNumber, e.exercise.id, targets, targets.load === undefined ? undefined : displayToKg(targets.load, units));
+                      setEditing(null);
+                    }}
                   />
                 ) : null}
               </View>
@@ -144,7 +160,9 @@ function ExerciseEdits({
   onSwap,
   onSkip,
   onSuperset,
+  units,
   onSets,
+  onTargets,
 }: {
   day: PlanDay;
   planned: PlannedExercise;
@@ -152,7 +170,9 @@ function ExerciseEdits({
   onSwap: (to: { id: string; name: string }) => void;
   onSkip: () => void;
   onSuperset: (ids: string[]) => void;
+  units: Units;
   onSets: (sets: number) => void;
+  onTargets: (targets: PlannedTargets) => void;
 }) {
   const [{ data, fetching, error }] = useExerciseSwaps(planned.exercise.id);
   const onDay = new Set(day.exercises.map((e) => e.exercise.id));
@@ -168,12 +188,78 @@ function ExerciseEdits({
         <Button label="One set less" variant="secondary" disabled={planned.targetSets.length <= 1} onPress={() => onSets(planned.targetSets.length - 1)} />
         <Button label="One set more" variant="secondary" disabled={planned.targetSets.length >= 6} onPress={() => onSets(planned.targetSets.length + 1)} />
       </View>
+      <TargetsEditor planned={planned} units={units} onSave={onTargets} />
       <Button label={`Skip ${planned.exercise.name}`} variant="secondary" onPress={onSkip} />
       {planned.supersetGroup ? (
         <Button label="Take out of superset" variant="secondary" onPress={() => onSuperset([planned.exercise.id])} />
       ) : next ? (
         <Button label={`Superset with ${next.exercise.name}`} variant="secondary" onPress={() => onSuperset([planned.exercise.id, next.exercise.id])} />
       ) : null}
+    </View>
+  );
+}
+
+const TARGET_FIELDS: readonly { field: keyof TargetsForm; label: string }[] = [
+  { field: 'sets', label: 'Sets' },
+  { field: 'repsMin', label: 'Reps from' },
+  { field: 'repsMax', label: 'Reps to' },
+  { field: 'load', label: 'Load' },
+  { field: 'rpe', label: 'RPE' },
+];
+
+/**
+ * Sets, reps, load (in the athlete's unit) and RPE of a planned exercise, every set alike. A mistake is named
+ * under its field, and goes away as soon as that field is changed; only what changed is sent.
+ */
+function TargetsEditor({ planned, units, onSave }: { planned: PlannedExercise; units: Units; onSave: (targets: PlannedTargets) => void }) {
+  const t = useTheme();
+  const first = planned.targetSets[0];
+  const shown: TargetsForm = {
+    sets: String(planned.targetSets.length),
+    repsMin: first ? String(first.repsMin) : '',
+    repsMax: first ? String(first.repsMax) : '',
+    load: first ? String(Math.round(kgToDisplay(first.loadKg, units) * 100) / 100) : '',
+    rpe: first?.rpe != null ? String(first.rpe) : '',
+  };
+  const [form, setForm] = useState<TargetsForm>(shown);
+  const [errors, setErrors] = useState<Partial<Record<keyof TargetsForm, string>>>({});
+  const name = planned.exercise.name;
+  const save = () => {
+    const read = readTargets(form);
+    setErrors(read.errors);
+    if (Object.keys(read.errors).length > 0) return;
+    const changed = Object.fromEntries(
+      Object.entries(read.targets).filter(([field]) => form[field as keyof TargetsForm].trim() !== shown[field as keyof TargetsForm]),
+    ) as PlannedTargets;
+    // The server reads repsMin alone as a fixed rep target: a changed range is sent whole.
+    if (changed.repsMin !== undefined || changed.repsMax !== undefined) Object.assign(changed, { repsMin: read.targets.repsMin, repsMax: read.targets.repsMax });
+    if (Object.keys(changed).length > 0) onSave(changed);
+  };
+  return (
+    <View style={styles.edits}>
+      <View style={styles.targets}>
+        {TARGET_FIELDS.map(({ field, label }) => (
+          <View key={field} style={styles.target}>
+            <Text style={{ color: t.textMuted }}>{field === 'load' ? `${label} (${unitLabel(units)})` : label}</Text>
+            <TextInput
+              accessibilityLabel={`${label} for ${name}`}
+              aria-invalid={errors[field] ? true : undefined}
+              inputMode={field === 'load' || field === 'rpe' ? 'decimal' : 'numeric'}
+              value={form[field]}
+              onChangeText={(text) => {
+                setForm((f) => ({ ...f, [field]: text }));
+                setErrors((e) => {
+                  const { [field]: _cleared, ...rest } = e;
+                  return rest;
+                });
+              }}
+              style={[styles.input, { color: t.text, borderColor: errors[field] ? t.danger : t.border }]}
+            />
+          </View>
+        ))}
+      </View>
+      {TARGET_FIELDS.map(({ field }) => (errors[field] ? <ErrorText key={field} error={errors[field]} /> : null))}
+      <Button label="Save targets" variant="secondary" accessibilityLabel={`Save targets for ${name}`} onPress={save} />
     </View>
   );
 }
@@ -243,5 +329,7 @@ const styles = StyleSheet.create({
   edits: { gap: 6, paddingVertical: 6 },
   input: { minHeight: HIT, borderWidth: StyleSheet.hairlineWidth, borderRadius: 8, paddingHorizontal: 10 },
   units: { flexDirection: 'row', alignItems: 'center', gap: 8, flexWrap: 'wrap' },
+  targets: { flexDirection: 'row', gap: 8, flexWrap: 'wrap' },
+  target: { minWidth: 72, flexGrow: 1, gap: 2 },
   unit: { minHeight: HIT, minWidth: HIT, paddingHorizontal: 14, borderRadius: 22, alignItems: 'center', justifyContent: 'center' },
 });

@@ -29,10 +29,12 @@ export interface DemoServer {
   intercept?: (operationName: string, variables: Record<string, unknown>) => DemoReply | typeof HANG | undefined;
 }
 
-export function createDemoServer(options: { role?: 'ATHLETE' | 'COACH'; signedIn?: boolean; latencyMs?: number } = {}): DemoServer {
+export function createDemoServer(
+  options: { role?: 'ATHLETE' | 'COACH'; signedIn?: boolean; latencyMs?: number; profile?: Partial<typeof fixtures.profile> } = {},
+): DemoServer {
   let user = options.role === 'COACH' ? fixtures.coachUser : fixtures.athleteUser;
   const sessions = new Map<string, WorkoutSession>([[fixtures.session.id, clone(fixtures.session)]]);
-  let profile = clone(fixtures.profile);
+  let profile = { ...clone(fixtures.profile), ...options.profile };
   const replays = new Map<string, { fingerprint: string; payload: Record<string, unknown> }>();
   let nextId = 100;
   const newId = () => `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;

@@ -10,9 +10,7 @@ export const preferencesSchema = z.object({
   defaultRestSeconds: z.number().int().min(0).max(900).catch(120).default(120),
   /** Rest after an exercise's sets, per exercise id, when it differs from defaultRestSeconds. */
   restByExercise: z.record(z.string(), z.number().int().min(0).max(900)).catch({}).default({}),
-  /** The athlete's bar and plates (kg), for the plate calculator. */
-  barKg: z.number().min(0).max(50).catch(20).default(20),
-  platesKg: z.array(z.number().positive().max(50)).catch([25, 20, 15, 10, 5, 2.5, 1.25]).default([25, 20, 15, 10, 5, 2.5, 1.25]),
+  // The bar and plates are the profile's loading setup (the server's), no longer device preferences: stored barKg/platesKg are dropped on load.
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

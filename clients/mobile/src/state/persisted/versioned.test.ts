@@ -65,8 +65,14 @@ describe('preferences schema', () => {
       colorScheme: 'system',
       defaultRestSeconds: 120,
       restByExercise: {},
-      barKg: 20,
-      platesKg: [25, 20, 15, 10, 5, 2.5, 1.25],
+    });
+  });
+
+  it('drops the bar and plates once kept on the device (the profile has them now)', () => {
+    expect(migrate({ version: 1, data: { colorScheme: 'dark', barKg: 15, platesKg: [10, 5] } }, preferencesSpec).data).toEqual({
+      colorScheme: 'dark',
+      defaultRestSeconds: 120,
+      restByExercise: {},
     });
   });
 
@@ -75,8 +81,6 @@ describe('preferences schema', () => {
       colorScheme: 'dark',
       defaultRestSeconds: 120,
       restByExercise: {},
-      barKg: 20,
-      platesKg: [25, 20, 15, 10, 5, 2.5, 1.25],
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { QueueItem } from '#/offline/queue';
 import { weeklyPlan } from '#/test-utils/fixtures';
-import { customExerciseId, pendingPlanEdits, pendingSessionExtras, planLane } from '#/state/queries/logbook';
+import { customExerciseId, pendingPlanEdits, pendingSessionExtras, planLane, readTargets } from '#/state/queries/logbook';
 
 const item = (kind: QueueItem['kind'], sessionId: string, variables: Record<string, unknown>, meta: Record<string, unknown> = {}): QueueItem => ({
   clientMutationId: `${kind}-${Math.random()}`,
@@ -47,5 +47,36 @@ describe('session extras waiting to sync', () => {
       ['barbell-bench-press', false, 'A'],
     ]);
     expect(note).toBe('Packed gym');
+  });
+});
+
+describe('plan targets', () => {
+  it('a queued change of sets, reps, load and RPE shows on every set at once, as the server applies it', () => {
+    const lane = planLane(weeklyPlan.weekStart);
+    const shown = pendingPlanEdits(weeklyPlan, [
+      item('changePlannedTargets', lane, { dayNumber: 1, exerciseId: 'barbell-back-squat', sets: 4, repsMin: 6, repsMax: 8, load: 225, rpe: 8.5 }, { loadKg: 102.0582 }),
+    ])!;
+    const squat = shown.days[0]!.exercises.find((e) => e.exercise.id === 'barbell-back-squat')!;
+    expect(squat.targetSets.map((t) => [t.setNumber, t.repsMin, t.repsMax, t.loadKg, t.rpe])).toEqual([
+      [1, 6, 8, 102.0582, 8.5],
+      [2, 6, 8, 102.0582, 8.5],
+      [3, 6, 8, 102.0582, 8.5],
+      [4, 6, 8, 102.0582, 8.5],
+    ]);
+  });
+
+  it('reads the form as the server checks it and leaves empty fields out', () => {
+    expect(readTargets({ sets: '4', repsMin: '6', repsMax: '8', load: '102,5', rpe: '' })).toEqual({ targets: { sets: 4, repsMin: 6, repsMax: 8, load: 102.5 }, errors: {} });
+    expect(readTargets({ sets: '7', repsMin: '0', repsMax: 'x', load: '-5', rpe: '8.3' }).errors).toEqual({
+      sets: 'Sets must be a whole number from 1 to 6.',
+      repsMin: 'Reps must be a whole number from 1 to 100.',
+      repsMax: 'Enter a number.',
+      load: 'Load must be 0 to 3000, at most 3 decimals.',
+      rpe: 'RPE must be 1 to 10 in steps of 0.5.',
+    });
+    expect(readTargets({ sets: '', repsMin: '10', repsMax: '8', load: '1.0005', rpe: '10' })).toEqual({
+      targets: { repsMin: 10, rpe: 10 },
+      errors: { repsMax: 'The most reps cannot be fewer than the least.', load: 'Load must be 0 to 3000, at most 3 decimals.' },
+    });
   });
 });

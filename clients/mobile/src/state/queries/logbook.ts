@@ -53,16 +53,8 @@ export function pendingPlanEdits(plan: WeeklyPlan | undefined, queued: readonly 
     days = days.map((day) => {
       if (day.dayNumber !== v.dayNumber) return day;
       if (item.kind === 'skipPlannedExercise') return { ...day, exercises: day.exercises.filter((e) => e.exercise.id !== v.exerciseId) };
-      if (item.kind === 'changePlannedTargets' && typeof v.sets === 'number') {
-        const sets = v.sets;
-        return {
-          ...day,
-          exercises: day.exercises.map((e) =>
-            e.exercise.id === v.exerciseId && e.targetSets[0]
-              ? { ...e, targetSets: Array.from({ length: sets }, (_, i) => ({ ...e.targetSets[0]!, setNumber: i + 1 })) }
-              : e,
-          ),
-        };
+      if (item.kind === 'changePlannedTargets') {
+        return { ...day, exercises: day.exercises.map((e) => (e.exercise.id === v.exerciseId ? withTargets(e, v, item.meta) : e)) };
       }
       if (item.kind === 'swapPlannedExercise') {
         return {
@@ -82,6 +74,85 @@ export function pendingPlanEdits(plan: WeeklyPlan | undefined, queued: readonly 
     });
   }
   return { ...plan, days };
+}
+
+type PlannedExercise = WeeklyPlan['days'][number]['exercises'][number];
+
+/** A planned exercise with a queued changePlannedTargets laid over it, as the server applies it (every set alike). */
+function withTargets(planned: PlannedExercise, v: Record<string, unknown>, meta: Record<string, unknown>): PlannedExercise {
+  const first = planned.targetSets[0];
+  if (!first) return planned;
+  const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+  const repsMin = num(v.repsMin) ?? first.repsMin;
+  const repsMax = Math.max(repsMin, num(v.repsMax) ?? (num(v.repsMin) === undefined ? first.repsMax : repsMin));
+  const target = { ...first, repsMin, repsMax, loadKg: num(meta.loadKg) ?? first.loadKg, rpe: num(v.rpe) ?? first.rpe };
+  const sets = num(v.sets) ?? planned.targetSets.length;
+  return { ...planned, targetSets: Array.from({ length: sets }, (_, i) => ({ ...target, setNumber: i + 1 })) };
+}
+
+/** What the targets form holds: text as typed (an empty field leaves that target as it is); the load in the athlete's unit. */
+export interface TargetsForm {
+  sets: string;
+  repsMin: string;
+  repsMax: string;
+  load: string;
+  rpe: string;
+}
+
+export interface PlannedTargets {
+  sets?: number;
+  repsMin?: number;
+  repsMax?: number;
+  /** In the plan's unit (the athlete's), as changePlannedTargets takes it. */
+  load?: number;
+  rpe?: number;
+}
+
+/** The limits changePlannedTargets holds to (the server's PlanEdits rules). */
+export const TARGET_LIMITS = { maxSets: 6, maxReps: 100, maxLoad: 3000 } as const;
+
+/**
+ * Reads the targets form the way the server will check it, so a mistake is named beside its field before
+ * anything is queued: sets 1–6, reps 1–100 with repsMax at least repsMin, a load 0–3000 in the plan's unit
+ * with at most 3 decimals, RPE 1–10 in steps of 0.5. Empty fields are left out (unchanged).
+ */
+export function readTargets(form: TargetsForm): { targets: PlannedTargets; errors: Partial<Record<keyof TargetsForm, string>> } {
+  const errors: Partial<Record<keyof TargetsForm, string>> = {};
+  const targets: PlannedTargets = {};
+  const number = (field: keyof TargetsForm): number | undefined => {
+    const text = form[field].trim().replace(',', '.');
+    if (text === '') return undefined;
+    const value = Number(text);
+    if (!Number.isFinite(value)) {
+      errors[field] = 'Enter a number.';
+      return undefined;
+    }
+    return value;
+  };
+  const whole = (field: 'sets' | 'repsMin' | 'repsMax', min: number, max: number, message: string) => {
+    const value = number(field);
+    if (value === undefined) return;
+    if (!Number.isInteger(value) || value < min || value > max) errors[field] = message;
+    else targets[field] = value;
+  };
+  whole('sets', 1, TARGET_LIMITS.maxSets, `Sets must be a whole number from 1 to ${TARGET_LIMITS.maxSets}.`);
+  whole('repsMin', 1, TARGET_LIMITS.maxReps, `Reps must be a whole number from 1 to ${TARGET_LIMITS.maxReps}.`);
+  whole('repsMax', 1, TARGET_LIMITS.maxReps, `Reps must be a whole number from 1 to ${TARGET_LIMITS.maxReps}.`);
+  if (targets.repsMin !== undefined && targets.repsMax !== undefined && targets.repsMax < targets.repsMin) {
+    errors.repsMax = 'The most reps cannot be fewer than the least.';
+    delete targets.repsMax;
+  }
+  const load = number('load');
+  if (load !== undefined) {
+    if (load < 0 || load > TARGET_LIMITS.maxLoad || Math.round(load * 1000) !== load * 1000) errors.load = `Load must be 0 to ${TARGET_LIMITS.maxLoad}, at most 3 decimals.`;
+    else targets.load = load;
+  }
+  const rpe = number('rpe');
+  if (rpe !== undefined) {
+    if (rpe < 1 || rpe > 10 || !Number.isInteger(rpe * 2)) errors.rpe = 'RPE must be 1 to 10 in steps of 0.5.';
+    else targets.rpe = rpe;
+  }
+  return { targets, errors };
 }
 
 /** An exercise added to a session or grouped into a superset, as shown (queued or confirmed). */
@@ -189,9 +260,10 @@ export function usePlanEdits(weekStart: string, athleteId?: ID) {
     skipExercise: useCallback((dayNumber: number, exerciseId: ID) => enqueue('skipPlannedExercise', { dayNumber, exerciseId }), [enqueue]),
     add: useCallback((dayNumber: number, exercise: { id: ID; name: string }) => enqueue('addPlannedExercise', { dayNumber, exerciseId: exercise.id }, { exerciseName: exercise.name }), [enqueue]),
     superset: useCallback((dayNumber: number, exerciseIds: ID[]) => enqueue('groupPlannedSuperset', { dayNumber, exerciseIds }), [enqueue]),
+    /** Changes a planned exercise's targets; `loadKg` (the load in kilograms) only shows the change while it waits. */
     changeTargets: useCallback(
-      (dayNumber: number, exerciseId: ID, targets: { sets?: number; repsMin?: number; repsMax?: number; load?: number }) =>
-        enqueue('changePlannedTargets', { dayNumber, exerciseId, ...targets }),
+      (dayNumber: number, exerciseId: ID, targets: PlannedTargets, loadKg?: number) =>
+        enqueue('changePlannedTargets', { dayNumber, exerciseId, ...targets }, loadKg === undefined ? {} : { loadKg }),
       [enqueue],
     ),
     reset: useCallback(() => enqueue('resetWeeklyPlan', {}), [enqueue]),

@@ -4,7 +4,7 @@ using WorkoutTracker.Server.Plans;
 
 namespace WorkoutTracker.Server.Coaching.Agent.Offline;
 
-/// <summary>One offline answer in the making: the question read, the tools, the catalog and the text so far, with the pieces several answers share.</summary>
+/// <summary>One offline answer in the making: the question read, the tools, the exercises the athlete can use (the catalog and their own) and the text so far, with the pieces several answers share.</summary>
 internal sealed record AnswerContext(
     CoachScope Scope, CoachQuestion Question, CoachPlugins Tools, AnswerBuilder Answer, IReadOnlyList<Exercise> Catalog, Exercise? Exercise, CancellationToken Ct)
 {
@@ -35,7 +35,7 @@ internal sealed record AnswerContext(
     {
         var a = Answer;
         a.Say(string.Join("; ", day.Exercises.Take(count).Select(e =>
-            $"{e.Name} {a.N(e.SetsCitation)} × {a.Reps(e.RepsMinCitation, e.RepsMaxCitation)} at {a.Load(e.LoadCitation)}{a.Rpe(e.RpeCitation)}")) + ".");
+            $"{e.Name}{(e.InsteadOf is { } from ? $" (instead of {from})" : "")} {a.N(e.SetsCitation)} × {a.Reps(e.RepsMinCitation, e.RepsMaxCitation)} at {a.Load(e.LoadCitation)}{a.Rpe(e.RpeCitation)}")) + ".");
     }
 
     public string SetList(IReadOnlyList<SetSummary> sets) =>
@@ -61,14 +61,14 @@ internal sealed record AnswerContext(
             }
         }
 
-        return worst is null ? null : Catalog.Single(e => e.Id == worst.ExerciseId);
+        return worst is null ? null : Catalog.FirstOrDefault(e => e.Id == worst.ExerciseId);
     }
 
     public async Task<Exercise?> LastTrainedExerciseAsync()
     {
         var sessions = await Tools.History.GetRecentSessionsAsync(1, Ct);
         var id = sessions.SelectMany(s => s.Exercises).LastOrDefault()?.ExerciseId;
-        return id is null ? null : Catalog.Single(e => e.Id == id);
+        return id is null ? null : Catalog.FirstOrDefault(e => e.Id == id);
     }
 
     /// <summary>FrontDelts → "front delts".</summary>

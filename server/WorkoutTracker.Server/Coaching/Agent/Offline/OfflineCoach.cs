@@ -10,12 +10,13 @@ namespace WorkoutTracker.Server.Coaching.Agent.Offline;
 /// athlete's numbers, every number cited and every load in the athlete's unit. Same data, same question
 /// → same answer. A coach's question gets an answer that starts with whom it is about.
 /// </summary>
-public sealed class OfflineCoach(ExerciseCatalogCache catalog)
+public sealed class OfflineCoach(ExerciseLookup exercises)
 {
     public async Task<CoachReply> AnswerAsync(CoachScope scope, string question, CoachPlugins tools, CoachLedger ledger, int maxLength, CancellationToken ct)
     {
         var read = CoachQuestion.Read(question);
-        var all = await catalog.AllAsync();
+        // The catalog and the athlete's own exercises: a custom exercise is named, and can be asked about, like any other.
+        var all = await exercises.UsableAsync(scope.AthleteId, ct);
         var trained = await tools.Progression.TrainedExerciseIdsAsync(ct);
         var answer = new AnswerBuilder(maxLength, scope.Profile.Units);
         var context = new AnswerContext(scope, read, tools, answer, all, read.NamedExercise(all, trained, scope.Profile.CanDo), ct);

@@ -22,12 +22,13 @@ public sealed class CoachPluginFactory(
     BodyMapReads bodyMaps,
     ExerciseSearch search,
     ExerciseCatalogCache catalog,
+    ExerciseLookup exercises,
     IDbContextFactory<WorkoutDb> dbFactory)
 {
     public CoachPlugins Create(CoachScope scope, CoachLedger ledger) => new(
-        new PlanPlugin(scope, ledger, plans, catalog),
-        new HistoryPlugin(scope, ledger, dbFactory, history, catalog),
-        new ProgressionPlugin(scope, ledger, plans, catalog),
+        new PlanPlugin(scope, ledger, plans, exercises),
+        new HistoryPlugin(scope, ledger, dbFactory, history, exercises),
+        new ProgressionPlugin(scope, ledger, plans, exercises),
         new BodyMapPlugin(scope, ledger, bodyMaps),
-        new ExerciseCatalogPlugin(scope, ledger, search, catalog));
+        new ExerciseCatalogPlugin(scope, ledger, search, catalog, exercises));
 }

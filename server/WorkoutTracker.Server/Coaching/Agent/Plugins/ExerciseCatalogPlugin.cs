@@ -11,7 +11,7 @@ namespace WorkoutTracker.Server.Coaching.Agent.Plugins;
 /// (<see cref="ExerciseSwaps"/>), and alternatives that keep load off a painful area
 /// (<see cref="PainRules"/>). Holds no athlete numbers, so it cites nothing.
 /// </summary>
-public sealed class ExerciseCatalogPlugin(CoachScope scope, CoachLedger ledger, ExerciseSearch search, ExerciseCatalogCache catalog)
+public sealed class ExerciseCatalogPlugin(CoachScope scope, CoachLedger ledger, ExerciseSearch search, ExerciseCatalogCache catalog, ExerciseLookup exercises)
 {
     public const string FindExercisesName = "find_exercises";
     public const string SuggestSwapsName = "suggest_swaps";
@@ -29,7 +29,7 @@ public sealed class ExerciseCatalogPlugin(CoachScope scope, CoachLedger ledger, 
     [KernelFunction(SuggestSwapsName)]
     [Description("Exercises that can replace one: when its equipment is taken, the same primary muscle with the athlete's remaining equipment; when something hurts (painfulAreas), exercises of another movement pattern that load none of the painful areas and train the same muscles. Best first.")]
     public async Task<string> SuggestSwapsJsonAsync(
-        [Description("The catalog id of the exercise to replace.")] string exerciseId,
+        [Description("The id of the exercise to replace (the catalog's or the athlete's own).")] string exerciseId,
         [Description("Equipment that is taken, e.g. [\"BENCH\"]. Omit to avoid everything the exercise needs (unless painfulAreas is given).")] string[]? equipmentTaken = null,
         [Description("Body areas that hurt: NECK, SHOULDER, ELBOW, WRIST, CHEST, UPPER_BACK, LOWER_BACK, HIP, GROIN, HAMSTRING, KNEE, ANKLE.")] string[]? painfulAreas = null,
         CancellationToken cancellationToken = default) =>
@@ -58,7 +58,9 @@ public sealed class ExerciseCatalogPlugin(CoachScope scope, CoachLedger ledger, 
         ledger.Called(SuggestSwapsName);
         cancellationToken.ThrowIfCancellationRequested();
         var all = await catalog.AllAsync();
-        var original = all.SingleOrDefault(e => e.Id == exerciseId.Trim()) ?? throw new ArgumentException($"'{exerciseId}' is not a catalog exercise id.");
+        // The exercise to replace may be one of the athlete's own; the replacements come from the catalog.
+        var original = await exercises.FindUsableAsync(scope.AthleteId, exerciseId.Trim(), cancellationToken)
+            ?? throw new ArgumentException($"'{exerciseId}' is not an exercise id of the catalog or of the athlete.");
         if (painfulAreas.Count > 0)
         {
             return [.. PainRules.Alternatives(original, painfulAreas, all, ExerciseSwaps.Doable(scope.Profile.Equipment, taken)).Take(5).Select(ExerciseOption.Of)];

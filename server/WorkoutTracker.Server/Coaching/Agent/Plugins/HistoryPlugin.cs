@@ -13,7 +13,7 @@ namespace WorkoutTracker.Server.Coaching.Agent.Plugins;
 /// The scoped athlete's logged training: recent sessions, personal records and e1RM trends (<see cref="TrainingHistory"/>),
 /// dated by the athlete's days in their time zone.
 /// </summary>
-public sealed class HistoryPlugin(CoachScope scope, CoachLedger ledger, IDbContextFactory<WorkoutDb> dbFactory, TrainingHistory history, ExerciseCatalogCache catalog)
+public sealed class HistoryPlugin(CoachScope scope, CoachLedger ledger, IDbContextFactory<WorkoutDb> dbFactory, TrainingHistory history, ExerciseLookup exercises)
 {
     public const string GetRecentSessionsName = "get_recent_sessions";
     public const string GetPersonalRecordsName = "get_personal_records";
@@ -30,14 +30,14 @@ public sealed class HistoryPlugin(CoachScope scope, CoachLedger ledger, IDbConte
     [KernelFunction(GetPersonalRecordsName)]
     [Description("The athlete's personal records per exercise: heaviest load, most reps, best estimated 1RM (kg), each with the set and date.")]
     public async Task<string> GetPersonalRecordsJsonAsync(
-        [Description("A catalog exercise id such as barbell-bench-press; omit for every exercise trained.")] string? exerciseId = null,
+        [Description("An exercise id: the catalog's, such as barbell-bench-press, or one of the athlete's own (custom-…); omit for every exercise trained.")] string? exerciseId = null,
         CancellationToken cancellationToken = default) =>
         PluginJson.Serialize(await GetPersonalRecordsAsync(exerciseId, cancellationToken));
 
     [KernelFunction(GetE1rmTrendName)]
     [Description("The best estimated 1RM (kg) of each training day for one exercise, oldest first: shows whether the lift is progressing or stalling.")]
     public async Task<string> GetE1rmTrendJsonAsync(
-        [Description("A catalog exercise id such as barbell-bench-press.")] string exerciseId,
+        [Description("An exercise id: the catalog's, such as barbell-bench-press, or one of the athlete's own (custom-…).")] string exerciseId,
         CancellationToken cancellationToken = default) =>
         PluginJson.Serialize(await GetE1rmTrendAsync(exerciseId, cancellationToken));
 
@@ -97,7 +97,7 @@ public sealed class HistoryPlugin(CoachScope scope, CoachLedger ledger, IDbConte
         var id = exerciseId.Trim();
         if (!names.TryGetValue(id, out var name))
         {
-            throw new ArgumentException($"'{exerciseId}' is not a catalog exercise id.");
+            throw new ArgumentException($"'{exerciseId}' is not an exercise id of the catalog or of the athlete.");
         }
 
         var points = await history.E1rmHistoryAsync(scope.AthleteId, id, cancellationToken);
@@ -109,8 +109,9 @@ public sealed class HistoryPlugin(CoachScope scope, CoachLedger ledger, IDbConte
     private RecordSet Record(PersonalRecordView view) => new(
         $"{view.ExerciseId}:{PluginJson.Constant(view.Kind)}", view.LoadKg, view.Reps, view.E1rmKg, PluginJson.Date(AthleteCalendar.DayOf(view.AchievedAt, scope.Zone)));
 
+    /// <summary>The names of the exercises the athlete can use: the catalog's and their own custom ones.</summary>
     private async Task<Dictionary<string, string>> NamesAsync() =>
-        (await catalog.AllAsync()).ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        (await exercises.UsableAsync(scope.AthleteId)).ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
 }
 
 public sealed record SessionSummary(string Date, int? PlanDay, bool Finished, IReadOnlyList<ExerciseSets> Exercises);

@@ -14,14 +14,14 @@ namespace WorkoutTracker.Server.Coaching.Agent.Plugins;
 /// <see cref="ProgressionEngine.Prescribe"/> on the stored <see cref="ExerciseProgress"/>, or on a fresh
 /// start (default scheme, starting load) when the athlete has never trained it.
 /// </summary>
-public sealed class ProgressionPlugin(CoachScope scope, CoachLedger ledger, WeeklyPlanService plans, ExerciseCatalogCache catalog)
+public sealed class ProgressionPlugin(CoachScope scope, CoachLedger ledger, WeeklyPlanService plans, ExerciseLookup exercises)
 {
     public const string GetProgressionName = "get_progression";
 
     [KernelFunction(GetProgressionName)]
     [Description("The progression of one exercise: its scheme (linear, double progression or RPE-based), the current state (load, rep target, successful and failed sessions in a row, last e1RM) and the next session's prescription (sets, reps, load, RPE).")]
     public async Task<string> GetProgressionJsonAsync(
-        [Description("A catalog exercise id such as barbell-bench-press.")] string exerciseId,
+        [Description("An exercise id: the catalog's, such as barbell-bench-press, or one of the athlete's own (custom-…).")] string exerciseId,
         CancellationToken cancellationToken = default) =>
         PluginJson.Serialize(await GetProgressionAsync(exerciseId, cancellationToken));
 
@@ -32,8 +32,8 @@ public sealed class ProgressionPlugin(CoachScope scope, CoachLedger ledger, Week
     public async Task<ProgressionSummary> GetProgressionAsync(string exerciseId, CancellationToken cancellationToken)
     {
         ledger.Called(GetProgressionName);
-        var exercise = (await catalog.AllAsync()).SingleOrDefault(e => e.Id == exerciseId.Trim())
-            ?? throw new ArgumentException($"'{exerciseId}' is not a catalog exercise id.");
+        var exercise = await exercises.FindUsableAsync(scope.AthleteId, exerciseId.Trim(), cancellationToken)
+            ?? throw new ArgumentException($"'{exerciseId}' is not an exercise id of the catalog or of the athlete.");
         var profile = scope.Profile;
         var setup = profile.LoadingSetup;
         var stored = await plans.LoadProgressAsync(scope.AthleteId, cancellationToken);
