@@ -21,6 +21,7 @@ public sealed partial class CoachService(
     CoachPluginFactory plugins,
     ModelCoach model,
     OfflineCoach offline,
+    Proposals.OfflineProposals proposals,
     IOptions<CoachOptions> options,
     ILogger<CoachService> logger)
 {
@@ -57,8 +58,15 @@ public sealed partial class CoachService(
         }
 
         var offlineLedger = new CoachLedger();
-        return await offline.AnswerAsync(scope, text, plugins.Create(scope, offlineLedger), offlineLedger, limits.MaxAnswerLength, cancellationToken);
+        var reply = await offline.AnswerAsync(scope, text, plugins.Create(scope, offlineLedger), offlineLedger, limits.MaxAnswerLength, cancellationToken);
+        return ProposesChanges(text)
+            ? reply with { Proposal = await proposals.ProposeAsync(athlete, reader.Id, scope.ThisWeek.AddDays(7), scope.ThisWeek.AddDays(-7), cancellationToken) }
+            : reply;
     }
+
+    /// <summary>A question about what to change (next week, a stalling lift, a deload) gets a proposal for next week beside its answer.</summary>
+    private static bool ProposesChanges(string question) =>
+        CoachQuestion.Read(question).Intent is CoachIntent.NextWeek or CoachIntent.Stall or CoachIntent.Fatigue;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the model's answer ({Reason}): it proposed {Exercises} for a painful {Areas} (athlete {AthleteId}); the offline coach answers instead")]
     private static partial void AnswerRefused(ILogger logger, string reason, string areas, string exercises, Guid athleteId);

@@ -16,6 +16,9 @@ public sealed class CoachReplyType : ObjectGraphType<CoachReply>
             .Description("The tool functions called, in order (e.g. get_e1rm_trend).")
             .Resolve(c => c.Source.ToolCalls);
         Field<NonNullGraphType<CoachSourceType>>("source").Resolve(c => c.Source.Source);
+        Field<Proposals.PlanProposalType>("proposal")
+            .Description("Changes to next week the coach proposes, when asked what to change: review them and accept all, some or none (decidePlanProposal).")
+            .Resolve(c => c.Source.Proposal);
     }
 }
 
