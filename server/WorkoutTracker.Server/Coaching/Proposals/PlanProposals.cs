@@ -27,7 +27,10 @@ public sealed class PlanProposals(IDbContextFactory<WorkoutDb> dbFactory, Idempo
 {
     public const int MaxSummaryLength = 500;
 
-    public const int MaxHistory = 100;
+    public const int MaxHistory = 20;
+
+    /// <summary>The most proposals a week lists (newest first).</summary>
+    public const int MaxPerWeek = 10;
 
     /// <summary>
     /// Checks the drafts against the athlete's week as it stands, one after the other, and gives each its
@@ -65,7 +68,7 @@ public sealed class PlanProposals(IDbContextFactory<WorkoutDb> dbFactory, Idempo
             }
 
             var next = PlanEdits.Apply(current, [edit], exercises, planNew);
-            items.Add(new ProposalItem(edit, Find(current, edit.DayNumber, edit.ExerciseId), Find(next, edit.DayNumber, edit.WithExerciseId ?? edit.ExerciseId), why.Trim(), citations));
+            items.Add(new ProposalItem(edit, Find(current, edit.DayNumber, edit.ExerciseId), Find(next, edit.DayNumber, edit.WithExerciseId ?? edit.ExerciseId), why.Trim(), [.. citations.Take(ProposalItems.MaxCitations)]));
             current = next;
         }
 

@@ -12,17 +12,17 @@ public static class ProposalFields
             .Description("The proposals of changes to a week (this week by default), newest first: the signed-in athlete's, or a linked athlete's for a coach.")
             .Argument<CalendarDateGraphType>("weekStart", a => a.Description = "A Monday.")
             .Argument<IdGraphType>("athleteId")
-            .Bounded(PlanProposals.MaxHistory)
+            .Bounded(PlanProposals.MaxPerWeek)
             .ResolveAsync(async c =>
             {
                 var athleteId = await c.GetReadableAthleteIdAsync();
                 var week = await c.GetWeekArgumentAsync(athleteId);
-                return await c.RequestServices!.GetRequiredService<PlanProposals>().ListAsync(athleteId, week, PlanProposals.MaxHistory, c.CancellationToken);
+                return await c.RequestServices!.GetRequiredService<PlanProposals>().ListAsync(athleteId, week, PlanProposals.MaxPerWeek, c.CancellationToken);
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanProposalType>>>>("planProposalHistory")
-            .Description("Every proposal made for the athlete and its decision (who, when, which items), newest first.")
+            .Description("Every proposal made for the athlete and its decision (who, when, which items), newest first; first: 1 to 20.")
             .Argument<IdGraphType>("athleteId")
-            .Argument<NonNullGraphType<IntGraphType>>("first", a => a.DefaultValue = 20)
+            .Argument<NonNullGraphType<IntGraphType>>("first", a => a.DefaultValue = 10)
             .Bounded(PlanProposals.MaxHistory)
             .ResolveAsync(async c =>
             {

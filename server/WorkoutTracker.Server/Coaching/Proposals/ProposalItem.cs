@@ -28,7 +28,9 @@ public sealed record ProposalItem(PlanEdit Edit, ProposedTargets? Before, Propos
 
 public static class ProposalItems
 {
-    public const int MaxItems = 20;
+    public const int MaxItems = 12;
+
+    public const int MaxCitations = 6;
 
     public const int MaxWhyLength = 500;
 

@@ -51,7 +51,7 @@ public sealed class ProposalItemType : ObjectGraphType<IndexedProposalItem>
         Field<ProposedTargetsType>("before").Description("Null for an added exercise.").Resolve(c => c.Source.Item.Before);
         Field<ProposedTargetsType>("after").Description("Null for a skipped exercise.").Resolve(c => c.Source.Item.After);
         Field<NonNullGraphType<StringGraphType>>("why").Resolve(c => c.Source.Item.Why);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationType>>>>("citations").Description("The athlete's numbers the change rests on.").Resolve(c => c.Source.Item.Citations);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationType>>>>("citations").Description("The athlete's numbers the change rests on.").Bounded(ProposalItems.MaxCitations).Resolve(c => c.Source.Item.Citations);
     }
 }
 
