@@ -14,4 +14,7 @@ public enum CoachSource
 public sealed record CoachReply(string Answer, IReadOnlyList<Citation> Citations, IReadOnlyList<string> ToolCalls, CoachSource Source)
 {
     public Proposals.PlanProposalView? Proposal { get; init; }
+
+    /// <summary>The plan changes the model proposed that were refused (they did not apply), with why.</summary>
+    public IReadOnlyList<string> RefusedEdits { get; init; } = [];
 }

@@ -22,6 +22,7 @@ public sealed partial class CoachService(
     ModelCoach model,
     OfflineCoach offline,
     Proposals.OfflineProposals proposals,
+    Proposals.PlanProposals planProposals,
     IOptions<CoachOptions> options,
     ILogger<CoachService> logger)
 {
@@ -41,7 +42,9 @@ public sealed partial class CoachService(
             var ledger = new CoachLedger();
             try
             {
-                return await model.AnswerAsync(scope, text, plugins.Create(scope, ledger), ledger, cancellationToken);
+                var proposer = new Proposals.ProposalPlugin(scope, ledger, planProposals);
+                var answered = await model.AnswerAsync(scope, text, plugins.Create(scope, ledger), ledger, cancellationToken, proposer);
+                return answered with { Proposal = await proposer.ProposeAsync(reader.Id, answered.Answer, cancellationToken), RefusedEdits = proposer.Refused };
             }
             catch (CoachAnswerRefusedException refused)
             {
