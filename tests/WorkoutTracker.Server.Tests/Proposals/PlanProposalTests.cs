@@ -192,6 +192,7 @@ public sealed class PlanProposalTests(WorkoutApiFactory api) : IClassFixture<Wor
         var coachDecides = await coach.PostGraphQLAsync(Decide, decideInput(LogbookApi.Id()));
         var otherDecides = await other.PostGraphQLAsync(Decide, decideInput(LogbookApi.Id()));
         var otherReads = await other.PostGraphQLAsync($$"""query($id: ID!) { planProposal(id: $id) { id } }""", new { id = byCoach["id"]!.GetValue<string>() });
+        var unknownDecides = await athlete.PostGraphQLAsync(Decide, new { i = new { clientMutationId = LogbookApi.Id(), proposalId = Guid.NewGuid(), acceptedItems = new[] { 0 } } });
         var athleteDecides = (await athlete.PostGraphQLAsync(Decide, decideInput(LogbookApi.Id()))).Payload("decidePlanProposal");
 
         Assert.Equal("COACH", byCoach["author"]!.GetValue<string>());
@@ -201,6 +202,8 @@ public sealed class PlanProposalTests(WorkoutApiFactory api) : IClassFixture<Wor
         Assert.Equal("FORBIDDEN", coachDecides.FirstErrorCode);
         Assert.Equal("FORBIDDEN", otherDecides.FirstErrorCode);
         Assert.Equal("FORBIDDEN", otherReads.FirstErrorCode);
+        Assert.Equal(otherDecides.Errors![0]!["message"]!.GetValue<string>(), unknownDecides.Errors![0]!["message"]!.GetValue<string>());
+        Assert.Equal("FORBIDDEN", unknownDecides.FirstErrorCode);
         Assert.Equal("ACCEPTED", athleteDecides["proposal"]!["status"]!.GetValue<string>());
         Assert.Equal(2, Targets(athleteDecides["plan"]!, day["dayNumber"]!.GetValue<int>(), first).Count);
     }

@@ -129,12 +129,12 @@ public sealed class PlanProposals(IDbContextFactory<WorkoutDb> dbFactory, Idempo
         await using (var read = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             proposal = await read.PlanProposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ProposalId, cancellationToken)
-                ?? throw new NotFoundException("PlanProposal", input.ProposalId.ToString());
+                ?? throw NotYours();
         }
 
         if (proposal.AthleteId != caller.Id)
         {
-            throw new ForbiddenException("Only the athlete decides on a proposal for their plan.");
+            throw NotYours();
         }
 
         var items = ProposalItems.Deserialize(proposal.Items);
@@ -214,15 +214,26 @@ public sealed class PlanProposals(IDbContextFactory<WorkoutDb> dbFactory, Idempo
             cancellationToken);
     }
 
-    /// <summary>A proposal the reader may see (the athlete's, or a linked coach's athlete's); FORBIDDEN otherwise.</summary>
+    /// <summary>A proposal the reader may see (the athlete's, or a linked coach's athlete's); FORBIDDEN otherwise, and for an unknown id alike.</summary>
     public async Task<PlanProposalView> GetAsync(User reader, Guid proposalId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var proposal = await db.PlanProposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == proposalId, ct)
-            ?? throw new NotFoundException("PlanProposal", proposalId.ToString());
-        await access.EnsureCanReadAsync(reader, proposal.AthleteId, ct);
+            ?? throw NotYours();
+        try
+        {
+            await access.EnsureCanReadAsync(reader, proposal.AthleteId, ct);
+        }
+        catch (DomainException)
+        {
+            throw NotYours();
+        }
+
         return await ViewAsync(proposal, ct);
     }
+
+    /// <summary>Someone else's proposal answers as an unknown one does, so ids tell nothing about who has proposals.</summary>
+    private static ForbiddenException NotYours() => new("No proposal of yours (or of an athlete you coach) has this id; only the athlete decides on a proposal.");
 
     /// <summary>The proposals for an athlete's week (null: every week, the history), newest first.</summary>
     public async Task<IReadOnlyList<PlanProposalView>> ListAsync(Guid athleteId, DateOnly? week, int first, CancellationToken ct)
