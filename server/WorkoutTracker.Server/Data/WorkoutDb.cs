@@ -52,6 +52,8 @@ public sealed class WorkoutDb(DbContextOptions<WorkoutDb> options) : DbContext(o
 
     public DbSet<Plans.PlanWeekEdits> PlanEdits => Set<Plans.PlanWeekEdits>();
 
+    public DbSet<Coaching.Proposals.PlanProposal> PlanProposals => Set<Coaching.Proposals.PlanProposal>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkoutDb).Assembly);
 }

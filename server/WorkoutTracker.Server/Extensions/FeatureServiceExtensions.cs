@@ -40,6 +40,8 @@ public static class FeatureServiceExtensions
 
         services.AddSingleton<AthleteAccess>();
         services.AddSingleton<CoachLinkCommands>();
+        services.AddSingleton<Coaching.Proposals.PlanProposals>();
+        services.AddSingleton<Coaching.Proposals.OfflineProposals>();
         services.AddSingleton<IRootFieldVersion, AthletesVersion>();
 
         services.AddSingleton<BodyMapReads>();

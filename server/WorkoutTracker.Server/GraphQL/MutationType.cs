@@ -21,5 +21,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddNoteMutations();
         this.AddExerciseMutations();
         this.AddPlanEditMutations();
+        Coaching.Proposals.ProposalFields.AddProposalMutations(this);
     }
 }

@@ -32,5 +32,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddCopilotQueries();
         this.AddNoteQueries();
         this.AddHistoryQueries();
+        Coaching.Proposals.ProposalFields.AddProposalQueries(this);
     }
 }

@@ -73,6 +73,15 @@ public sealed class WeeklyPlanService(IDbContextFactory<WorkoutDb> dbFactory, Pr
     public async Task<string> VersionAsync(Guid athleteId, DateOnly weekStart, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await VersionAsync(db, athleteId, weekStart, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="VersionAsync(Guid, DateOnly, CancellationToken)"/> read in <paramref name="db"/> (inside its transaction, e.g. under the
+    /// week's row lock). Edits at version 0 (a row just inserted, not yet edited) count as no edits.
+    /// </summary>
+    public static async Task<string> VersionAsync(WorkoutDb db, Guid athleteId, DateOnly weekStart, CancellationToken cancellationToken)
+    {
         var stamp = (await db.Database.SqlQuery<PlanStamp>($$"""
             SELECT p.plan_version, p.progression_version, p.updated_at, e.version AS edits_version
             FROM (SELECT 1) AS one
@@ -82,7 +91,7 @@ public sealed class WeeklyPlanService(IDbContextFactory<WorkoutDb> dbFactory, Pr
         var profile = stamp.PlanVersion is null
             ? "default"
             : string.Create(CultureInfo.InvariantCulture, $"{stamp.PlanVersion}.{stamp.ProgressionVersion}.{stamp.UpdatedAt!.Value.UtcTicks}");
-        return stamp.EditsVersion is { } edits ? string.Create(CultureInfo.InvariantCulture, $"{profile}.e{edits}") : profile;
+        return stamp.EditsVersion is { } edits and > 0 ? string.Create(CultureInfo.InvariantCulture, $"{profile}.e{edits}") : profile;
     }
 
     private sealed class PlanStamp

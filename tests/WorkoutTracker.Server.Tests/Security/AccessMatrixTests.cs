@@ -72,6 +72,24 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
             var swaps = (await owner.PostGraphQLAsync("query($e: ID!) { exerciseSwaps(exerciseId: $e, first: 20) { id } }", new { e = day[0] })).Payload("exerciseSwaps").AsArray();
             return (day, swaps.Select(s => s!["id"]!.GetValue<string>()).First(id => !day.Contains(id)));
         }
+
+        /// <summary>An open proposal the linked coach wrote for the owner's (fresh) week; its id.</summary>
+        public async Task<string> OwnerProposalAsync()
+        {
+            var (day, _) = await OwnerFreshPlanAsync();
+            using var coach = await CreateClientForAsync(Users[Actor.LinkedCoach]);
+            return (await coach.PostGraphQLAsync(
+                "mutation($i: ProposePlanChangesInput!) { proposePlanChanges(input: $i) { proposal { id } } }",
+                new { i = ProposalInput(Users[Actor.Owner].Id, day[0]) })).Payload("proposePlanChanges")["proposal"]!["id"]!.GetValue<string>();
+        }
+
+        public static object ProposalInput(Guid athleteId, string exerciseId) => new
+        {
+            clientMutationId = Guid.NewGuid().ToString(),
+            athleteId,
+            summary = "Fewer sets",
+            items = new[] { new { kind = "CHANGE_TARGETS", dayNumber = 1, exerciseId, sets = 2, why = "A busy week." } },
+        };
     }
 
     private sealed record Cell(string Field, string Kind, Func<Actor, Task<(string Query, object? Variables)>> Operation, IReadOnlyDictionary<Actor, string> Expected);
@@ -160,6 +178,15 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world, ITestOutput
         yield return new("groupPlannedSuperset", "mutation", _ => Edit("groupPlannedSuperset", "GroupPlannedSupersetInput",
             p => new { clientMutationId = Id(), athleteId = owner, dayNumber = 1, exerciseIds = p.DayOne.Take(2).ToArray() }), planWrite);
         yield return new("resetWeeklyPlan", "mutation", _ => Q(LogbookApi.PlanEdit("resetWeeklyPlan", "ResetWeeklyPlanInput"), new { input = new { clientMutationId = Id(), athleteId = owner } }), planWrite);
+
+        // Proposals: read like the plan; a linked coach writes one, only the owner decides.
+        yield return new("planProposals", "query", _ => Q("query($a: ID) { planProposals(athleteId: $a) { id } }", new { a = owner }), ownerRead);
+        yield return new("planProposalHistory", "query", _ => Q("query($a: ID) { planProposalHistory(athleteId: $a) { id } }", new { a = owner }), ownerRead);
+        yield return new("planProposal", "query", async _ => ("query($id: ID!) { planProposal(id: $id) { id } }", new { id = await world.OwnerProposalAsync() }), ownerRead);
+        yield return new("proposePlanChanges", "mutation", async _ => ("mutation($i: ProposePlanChangesInput!) { proposePlanChanges(input: $i) { replayed } }",
+            new { i = World.ProposalInput(owner, (await world.OwnerFreshPlanAsync()).DayOne[0]) }), Expect("FORBIDDEN", "FORBIDDEN", Ok, "FORBIDDEN"));
+        yield return new("decidePlanProposal", "mutation", async _ => ("mutation($i: DecidePlanProposalInput!) { decidePlanProposal(input: $i) { replayed } }",
+            new { i = new { clientMutationId = Id(), proposalId = await world.OwnerProposalAsync(), acceptedItems = new[] { 0 } } }), ownerWrite);
 
         yield return new("sessionUpdated", "subscription", async _ => ("subscription($s: ID!) { sessionUpdated(sessionId: $s) { kind } }", new { s = (await world.OwnerSessionAsync()).SessionId }), ownerRead);
         yield return new("copilotUpdated", "subscription", async _ => ("subscription($s: ID!) { copilotUpdated(sessionId: $s) { rationale } }", new { s = (await world.OwnerSessionAsync()).SessionId }), ownerRead);

@@ -13,6 +13,6 @@ describe('the AI coach', () => {
     expect(screen.queryByText(/\[1\] body map/)).toBeNull();
     await fireEvent.press(screen.getByRole('button', { name: 'Show the source' }));
     expect(screen.getByText(/\[1\] body map 2026-11-23:QUADS:hardSets = 6/)).toBeOnTheScreen();
-    expect(server.requests.find((r) => r.operationName === 'Coach')).toMatchObject({ method: 'GET', variables: { question: 'How are my quads?' } });
+    expect(server.requests.find((r) => r.operationName === 'CoachProposal')).toMatchObject({ method: 'GET', variables: { question: 'How are my quads?' } });
   });
 });

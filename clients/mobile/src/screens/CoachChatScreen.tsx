@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
+import { ProposalDiff } from '#/components/ProposalDiff';
 import { Body, Button, Card, Screen, Title } from '#/components/ui';
 import { HIT, useTheme } from '#/lib/theme';
 import type { ID } from '#/lib/graphql/scalars';
 import { useCoachChat, type Citation } from '#/state/queries/coach';
 
-/** Ask the AI coach; answers cite what they are based on (plan, history, body map). */
+/** Ask the AI coach; answers cite what they are based on (plan, history, body map), and may propose changes to next week. */
 export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
   const t = useTheme();
   const { exchanges, ask, asking } = useCoachChat(athleteId);
@@ -31,6 +32,7 @@ export function CoachChatScreen({ athleteId }: { athleteId?: ID }) {
                   {e.reply.source === 'OFFLINE' ? 'Answered by the built-in coach from your data' : 'Answered by the AI model from your data'}
                 </Body>
                 <Sources citations={e.reply.citations} />
+                {e.reply.proposal ? <ProposalDiff proposal={e.reply.proposal} canDecide={!athleteId} /> : null}
               </>
             ) : e.error ? (
               <Text style={{ color: t.danger }}>{e.error}</Text>

@@ -2,6 +2,7 @@ import { useRouter } from 'expo-router';
 import { useMemo, useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { LineChart } from '#/components/LineChart';
+import { ProposalDiff } from '#/components/ProposalDiff';
 import { Body, Card, ErrorText, Loading, Screen, Title } from '#/components/ui';
 import { HIT, useTheme } from '#/lib/theme';
 import { formatLoad, kgToDisplay, unitLabel } from '#/lib/units';
@@ -9,6 +10,7 @@ import type { ID } from '#/lib/graphql/scalars';
 import { useE1rmHistoryQuery, usePersonalRecordsQuery, type PersonalRecordKind } from '#/state/queries/history';
 import { SET_TYPE_LABEL, sessionHistoryOf, useExerciseHistory, useSessionHistory } from '#/state/queries/logbook';
 import { useUnits } from '#/state/queries/profile';
+import { usePlanProposalHistory } from '#/state/queries/proposals';
 
 const KIND_LABEL: Record<PersonalRecordKind, string> = {
   BEST_E1RM: 'Best e1RM',
@@ -35,6 +37,7 @@ export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
   const [{ data: history }] = useE1rmHistoryQuery(exerciseId, athleteId);
   const name = exercises.find(([id]) => id === exerciseId)?.[1] ?? '';
   const [{ data: days }] = useExerciseHistory(exerciseId, athleteId);
+  const [{ data: proposals }] = usePlanProposalHistory(10, athleteId);
 
   return (
     <Screen>
@@ -73,6 +76,13 @@ export function HistoryScreen({ athleteId }: { athleteId?: ID }) {
         );
       })}
       {sessions.length === 0 && !loadingPast ? <Body muted>No sessions yet.</Body> : null}
+      <Title>Plan proposals</Title>
+      {(proposals?.planProposalHistory ?? []).map((p) => (
+        <Card key={`${p.id}-${p.status}`}>
+          <ProposalDiff proposal={p} canDecide={!athleteId} />
+        </Card>
+      ))}
+      {proposals && proposals.planProposalHistory.length === 0 ? <Body muted>No proposals yet.</Body> : null}
       <Title>Personal records</Title>
       {!data && fetching ? <Loading label="Loading records" /> : null}
       <ErrorText error={error} />

@@ -139,6 +139,10 @@ export function createDemoServer(
         return { athletes: fixtures.athletes };
       case 'Coach':
         return { coach: fixtures.coachReply(String(v.question)) };
+      case 'CoachProposal':
+        return { coach: fixtures.coachReply(String(v.question)) };
+      case 'PlanProposalHistory':
+        return { planProposalHistory: [] };
       case 'Copilot':
         return {
           copilot: {
@@ -177,6 +181,12 @@ export function createDemoServer(
       return { id: session.id, version: session.version };
     };
     switch (name) {
+      case 'DecidePlanProposal': {
+        const accepted = (input.acceptedItems as number[]) ?? [];
+        const status = accepted.length === 0 ? 'REJECTED' : accepted.length === fixtures.proposal.items.length ? 'ACCEPTED' : 'PARTLY_ACCEPTED';
+        const decided = { ...fixtures.proposal, status, acceptedItems: accepted, decidedBy: user.id, decidedAt: new Date().toISOString() };
+        return { ...base, proposal: decided, plan: { athleteId: user.id, weekStart: decided.weekStart, editsVersion: accepted.length ? 1 : 0, isEdited: accepted.length > 0 } };
+      }
       case 'StartSession': {
         if (typeof input.sessionId === 'string' && sessions.has(input.sessionId)) {
           return { errors: [{ message: 'This session id is already in use.', extensions: { code: 'SESSION_ID_TAKEN' } }] } as never;

@@ -5,6 +5,7 @@
 import type { Athlete } from '#/state/queries/athletes';
 import type { CoachReply } from '#/state/queries/coach';
 import type { CopilotSuggestion } from '#/state/queries/copilot';
+import type { PlanProposal } from '#/state/queries/proposals';
 import type { BodyMap } from '#/state/queries/body-map';
 import type { E1rmPoint, PersonalRecord } from '#/state/queries/history';
 import type { User } from '#/state/queries/me';
@@ -148,11 +149,40 @@ export const athletes: Athlete[] = [
 /** Every exercise the plan knows, by id (the in-memory server names logged sets with it). */
 export const exercisesById = new Map(weeklyPlan.days.flatMap((d) => d.exercises.map((e) => [e.exercise.id, e.exercise] as const)));
 
+const target = (sets: number, reps: number, load: number) => ({ exerciseId: 'barbell-bench-press', sets, repsMin: reps, repsMax: reps, load, unit: 'KG' as const, rpe: null });
+
+/** The offline coach's deload of a stalled bench press, on the three days it is planned. */
+export const proposal: PlanProposal = {
+  id: '0193a000-0000-7000-8000-000000000001',
+  athleteId: athleteUser.id,
+  weekStart: '2026-11-30',
+  author: 'OFFLINE_RULES',
+  authorUserId: athleteUser.id,
+  summary: 'Week of 2026-11-30: deload Barbell Bench Press',
+  status: 'OPEN',
+  stale: false,
+  createdAt: '2026-11-25T10:00:00Z',
+  decidedBy: null,
+  decidedAt: null,
+  acceptedItems: null,
+  items: [1, 2, 3].map((day, index) => ({
+    index,
+    kind: 'CHANGE_TARGETS' as const,
+    dayNumber: day,
+    exercise: { id: 'barbell-bench-press', name: 'Barbell Bench Press' },
+    withExercise: null,
+    before: target(3, 5, 60),
+    after: target(4, 6, 52.5),
+    why: 'Barbell Bench Press stalled: 3 failed session(s) in a row.',
+    citations: [{ kind: 'PROGRESS' as const, ref: 'barbell-bench-press:consecutiveFailures', value: 3 }],
+  })),
+};
+
 export const coachReply = (question: string): CoachReply => ({
   answer: `Quads got 6 hard sets this week; aim for 10. (${question})`,
   source: 'OFFLINE',
-  toolCalls: ['get_body_map'],
   citations: [{ kind: 'BODY_MAP', ref: `${demoWeekStart}:QUADS:hardSets`, value: 6 }],
+  proposal: /change/i.test(question) ? proposal : null,
 });
 
 export const copilot: CopilotSuggestion = {

@@ -21,6 +21,8 @@ public sealed partial class CoachService(
     CoachPluginFactory plugins,
     ModelCoach model,
     OfflineCoach offline,
+    Proposals.OfflineProposals proposals,
+    Proposals.PlanProposals planProposals,
     IOptions<CoachOptions> options,
     ILogger<CoachService> logger)
 {
@@ -40,7 +42,9 @@ public sealed partial class CoachService(
             var ledger = new CoachLedger();
             try
             {
-                return await model.AnswerAsync(scope, text, plugins.Create(scope, ledger), ledger, cancellationToken);
+                var proposer = new Proposals.ProposalPlugin(scope, ledger, planProposals);
+                var answered = await model.AnswerAsync(scope, text, plugins.Create(scope, ledger), ledger, cancellationToken, proposer);
+                return answered with { Proposal = await proposer.ProposeAsync(reader.Id, answered.Answer, cancellationToken), RefusedEdits = proposer.Refused };
             }
             catch (CoachAnswerRefusedException refused)
             {
@@ -57,8 +61,15 @@ public sealed partial class CoachService(
         }
 
         var offlineLedger = new CoachLedger();
-        return await offline.AnswerAsync(scope, text, plugins.Create(scope, offlineLedger), offlineLedger, limits.MaxAnswerLength, cancellationToken);
+        var reply = await offline.AnswerAsync(scope, text, plugins.Create(scope, offlineLedger), offlineLedger, limits.MaxAnswerLength, cancellationToken);
+        return ProposesChanges(text)
+            ? reply with { Proposal = await proposals.ProposeAsync(athlete, reader.Id, scope.ThisWeek.AddDays(7), scope.ThisWeek.AddDays(-7), cancellationToken) }
+            : reply;
     }
+
+    /// <summary>A question about what to change (next week, a stalling lift, a deload) gets a proposal for next week beside its answer.</summary>
+    private static bool ProposesChanges(string question) =>
+        CoachQuestion.Read(question).Intent is CoachIntent.NextWeek or CoachIntent.Stall or CoachIntent.Fatigue;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the model's answer ({Reason}): it proposed {Exercises} for a painful {Areas} (athlete {AthleteId}); the offline coach answers instead")]
     private static partial void AnswerRefused(ILogger logger, string reason, string areas, string exercises, Guid athleteId);

@@ -16,6 +16,12 @@ public sealed class CoachReplyType : ObjectGraphType<CoachReply>
             .Description("The tool functions called, in order (e.g. get_e1rm_trend).")
             .Resolve(c => c.Source.ToolCalls);
         Field<NonNullGraphType<CoachSourceType>>("source").Resolve(c => c.Source.Source);
+        Field<Proposals.PlanProposalType>("proposal")
+            .Description("Changes to next week the coach proposes, when asked what to change: review them and accept all, some or none (decidePlanProposal).")
+            .Resolve(c => c.Source.Proposal);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("refusedEdits")
+            .Description("Plan changes the coach's model tried to propose that were refused (an unknown exercise, another athlete's plan, targets out of range), with why.")
+            .Resolve(c => c.Source.RefusedEdits);
     }
 }
 

@@ -41,12 +41,13 @@ public sealed partial class ModelCoach(CoachModelClient client, IOptions<CoachOp
 {
     public bool IsConfigured => client.Service is not null;
 
-    public async Task<CoachReply> AnswerAsync(CoachScope scope, string question, CoachPlugins tools, CoachLedger ledger, CancellationToken cancellationToken)
+    /// <param name="proposer">The tool that proposes plan changes (<see cref="Proposals.ProposalPlugin"/>), when the model may propose.</param>
+    public async Task<CoachReply> AnswerAsync(CoachScope scope, string question, CoachPlugins tools, CoachLedger ledger, CancellationToken cancellationToken, Proposals.ProposalPlugin? proposer = null)
     {
         var model = options.Value.Model;
         var service = client.Service ?? throw new InvalidOperationException("No chat model is configured (Coach:Model:Endpoint).");
         var guard = new CoachToolGuard(scope, model.MaxToolRounds);
-        var kernel = BuildKernel(service, guard, tools);
+        var kernel = BuildKernel(service, guard, tools, proposer);
 
         var history = new ChatHistory(SystemPrompt(scope, options.Value.MaxAnswerLength));
         history.AddUserMessage(question);
@@ -115,11 +116,18 @@ public sealed partial class ModelCoach(CoachModelClient client, IOptions<CoachOp
         return sentence >= maxLength / 2 ? cut[..(sentence + 1)] : cut.TrimEnd() + "…";
     }
 
-    private Kernel BuildKernel(IChatCompletionService service, CoachToolGuard guard, CoachPlugins tools)
+    private Kernel BuildKernel(IChatCompletionService service, CoachToolGuard guard, CoachPlugins tools, Proposals.ProposalPlugin? proposer)
     {
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton(loggerFactory);
+        if (proposer is not null)
+        {
+            // Outside the guard, so it sees (and reports) the proposals the guard refused.
+            builder.Services.AddSingleton<IAutoFunctionInvocationFilter>(proposer);
+            builder.Plugins.AddFromObject(proposer, "proposals");
+        }
+
         builder.Services.AddSingleton<IAutoFunctionInvocationFilter>(guard);
         builder.Plugins.AddFromObject(tools.Plan, "plan");
         builder.Plugins.AddFromObject(tools.History, "history");

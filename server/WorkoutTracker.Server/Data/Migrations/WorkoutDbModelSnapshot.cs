@@ -138,6 +138,93 @@ namespace WorkoutTracker.Server.Data.Migrations
                     b.ToTable("coach_links", (string)null);
                 });
 
+            modelBuilder.Entity("WorkoutTracker.Server.Coaching.Proposals.PlanProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<int[]>("AcceptedItems")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("accepted_items");
+
+                    b.Property<int?>("AppliedEditsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("applied_edits_version");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("author");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<string>("BasedOnVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("based_on_version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_proposals");
+
+                    b.HasIndex("AthleteId", "Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_proposals_athlete_id_fingerprint");
+
+                    b.HasIndex("AthleteId", "WeekStart", "CreatedAt")
+                        .HasDatabaseName("ix_plan_proposals_athlete_id_week_start_created_at");
+
+                    b.ToTable("plan_proposals", (string)null);
+                });
+
             modelBuilder.Entity("WorkoutTracker.Server.Common.EventLog.EventLogRow", b =>
                 {
                     b.Property<long>("Id")
@@ -926,6 +1013,16 @@ namespace WorkoutTracker.Server.Data.Migrations
                         .HasForeignKey("CoachId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_coach_links_users_coach_id");
+                });
+
+            modelBuilder.Entity("WorkoutTracker.Server.Coaching.Proposals.PlanProposal", b =>
+                {
+                    b.HasOne("WorkoutTracker.Server.Profiles.User", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_proposals_users_athlete_id");
                 });
 
             modelBuilder.Entity("WorkoutTracker.Server.Exercises.Exercise", b =>

@@ -1,7 +1,8 @@
 /**
  * The AI coach chat: each question is one `coach` query (network-only: answers are not cached), with
  * the citations the answer is based on. The server answers with its built-in offline coach when no
- * model is configured (`source: OFFLINE`).
+ * model is configured (`source: OFFLINE`). Asked what to change, it also proposes changes to next week
+ * (`proposal`, shown as a diff the athlete accepts line by line: see proposals.ts).
  */
 import { useCallback, useState } from 'react';
 import { useClient } from 'urql';
@@ -10,7 +11,7 @@ import { operations, type ResultOf, type VariablesOf } from '#/state/queries/ope
 
 export const coachKey = (question: string, athleteId?: ID) => ['coach', question, athleteId ?? 'me'] as const;
 
-export type CoachReply = ResultOf<'Coach'>['coach'];
+export type CoachReply = ResultOf<'CoachProposal'>['coach'];
 export type Citation = CoachReply['citations'][number];
 
 export interface CoachExchange {
@@ -32,7 +33,7 @@ export function useCoachChat(athleteId?: ID) {
       setExchanges((x) => [...x, { id, question, reply: null, error: null }]);
       setAsking(true);
       const result = await client
-        .query<ResultOf<'Coach'>, VariablesOf<'Coach'>>(operations.Coach.document, { question, ...(athleteId ? { athleteId } : {}) }, { requestPolicy: 'network-only' })
+        .query<ResultOf<'CoachProposal'>, VariablesOf<'CoachProposal'>>(operations.CoachProposal.document, { question, ...(athleteId ? { athleteId } : {}) }, { requestPolicy: 'network-only' })
         .toPromise();
       setAsking(false);
       setExchanges((x) =>

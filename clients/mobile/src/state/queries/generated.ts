@@ -102,6 +102,13 @@ export type DayFocus =
   | 'PUSH'
   | 'UPPER';
 
+export type DecidePlanProposalInput = {
+  /** The indexes of the items to apply; empty rejects the proposal. */
+  acceptedItems: Array<number>;
+  clientMutationId: string;
+  proposalId: string;
+};
+
 export type DeleteSetInput = {
   clientMutationId: string;
   setId: string;
@@ -258,6 +265,51 @@ export type PersonalRecordKind =
   | 'BEST_E1RM'
   | 'HEAVIEST_LOAD'
   | 'MOST_REPS_AT_LOAD';
+
+/** COACH_AGENT: the coach's model. OFFLINE_RULES: the built-in coach's rules. COACH: a linked coach, by hand. */
+export type ProposalAuthor =
+  | 'COACH'
+  | 'COACH_AGENT'
+  | 'OFFLINE_RULES';
+
+export type ProposalItemInput = {
+  /** The training day, 1-based. */
+  dayNumber: number;
+  exerciseId: string;
+  kind: ProposedEditKind;
+  /** In the plan's unit. */
+  load?: number | null | undefined;
+  repsMax?: number | null | undefined;
+  repsMin?: number | null | undefined;
+  rpe?: number | null | undefined;
+  sets?: number | null | undefined;
+  /** Why, with the numbers it rests on. */
+  why: string;
+  /** SWAP: the exercise to do instead. */
+  withExerciseId?: string | null | undefined;
+};
+
+export type ProposalStatus =
+  | 'ACCEPTED'
+  | 'OPEN'
+  | 'PARTLY_ACCEPTED'
+  | 'REJECTED';
+
+export type ProposePlanChangesInput = {
+  athleteId: string;
+  clientMutationId: string;
+  items: Array<ProposalItemInput>;
+  summary: string;
+  /** A Monday; this week by default. */
+  weekStart?: string | null | undefined;
+};
+
+/** What a proposed change does, as the plan edits swapPlannedExercise, skipPlannedExercise, addPlannedExercise and changePlannedTargets. */
+export type ProposedEditKind =
+  | 'ADD'
+  | 'CHANGE_TARGETS'
+  | 'SKIP'
+  | 'SWAP';
 
 export type RequestCoachLinkInput = {
   clientMutationId: string;
@@ -461,6 +513,14 @@ export type CoachLinksQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CoachLinksQuery = { coachLinks: Array<{ id: string, status: CoachLinkStatus, requestedBy: string, inviteeEmail: string | null, createdAt: string, acceptedAt: string | null, endedAt: string | null, coach: { id: string, displayName: string } | null, athlete: { id: string, displayName: string } | null }> };
 
+export type CoachProposalQueryVariables = Exact<{
+  question: string;
+  athleteId?: string | null | undefined;
+}>;
+
+
+export type CoachProposalQuery = { coach: { answer: string, source: CoachSource, citations: Array<{ kind: CitationKind, ref: string, value: number }>, proposal: { id: string, athleteId: string, weekStart: string, author: ProposalAuthor, authorUserId: string, summary: string, status: ProposalStatus, stale: boolean, createdAt: string, decidedBy: string | null, decidedAt: string | null, acceptedItems: Array<number> | null, items: Array<{ index: number, kind: ProposedEditKind, dayNumber: number, why: string, exercise: { id: string, name: string }, withExercise: { id: string, name: string } | null, before: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, after: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, citations: Array<{ kind: CitationKind, ref: string, value: number }> }> } | null } };
+
 export type CopilotQueryVariables = Exact<{
   sessionId: string;
   equipmentTaken?: Array<Equipment> | Equipment | null | undefined;
@@ -486,6 +546,13 @@ export type CreateExerciseMutationVariables = Exact<{
 
 
 export type CreateExerciseMutation = { createExercise: { clientMutationId: string, replayed: boolean, exercise: { id: string, name: string, loading: ExerciseLoading, primaryMuscles: Array<MuscleGroup>, equipment: Array<Equipment>, isCustom: boolean } } };
+
+export type DecidePlanProposalMutationVariables = Exact<{
+  input: DecidePlanProposalInput;
+}>;
+
+
+export type DecidePlanProposalMutation = { decidePlanProposal: { clientMutationId: string, replayed: boolean, proposal: { id: string, athleteId: string, weekStart: string, author: ProposalAuthor, authorUserId: string, summary: string, status: ProposalStatus, stale: boolean, createdAt: string, decidedBy: string | null, decidedAt: string | null, acceptedItems: Array<number> | null, items: Array<{ index: number, kind: ProposedEditKind, dayNumber: number, why: string, exercise: { id: string, name: string }, withExercise: { id: string, name: string } | null, before: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, after: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, citations: Array<{ kind: CitationKind, ref: string, value: number }> }> }, plan: { athleteId: string, weekStart: string, editsVersion: number, isEdited: boolean } } };
 
 export type DeleteSetMutationVariables = Exact<{
   input: DeleteSetInput;
@@ -587,10 +654,33 @@ export type PersonalRecordsQueryVariables = Exact<{
 
 export type PersonalRecordsQuery = { personalRecords: Array<{ kind: PersonalRecordKind, loadKg: number, reps: number, e1rmKg: number, achievedAt: string, setId: string, exercise: { id: string, name: string } }> };
 
+export type PlanProposalHistoryQueryVariables = Exact<{
+  athleteId?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type PlanProposalHistoryQuery = { planProposalHistory: Array<{ id: string, athleteId: string, weekStart: string, author: ProposalAuthor, authorUserId: string, summary: string, status: ProposalStatus, stale: boolean, createdAt: string, decidedBy: string | null, decidedAt: string | null, acceptedItems: Array<number> | null, items: Array<{ index: number, kind: ProposedEditKind, dayNumber: number, why: string, exercise: { id: string, name: string }, withExercise: { id: string, name: string } | null, before: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, after: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, citations: Array<{ kind: CitationKind, ref: string, value: number }> }> }> };
+
+export type PlanProposalsQueryVariables = Exact<{
+  weekStart?: string | null | undefined;
+  athleteId?: string | null | undefined;
+}>;
+
+
+export type PlanProposalsQuery = { planProposals: Array<{ id: string, athleteId: string, weekStart: string, author: ProposalAuthor, authorUserId: string, summary: string, status: ProposalStatus, stale: boolean, createdAt: string, decidedBy: string | null, decidedAt: string | null, acceptedItems: Array<number> | null, items: Array<{ index: number, kind: ProposedEditKind, dayNumber: number, why: string, exercise: { id: string, name: string }, withExercise: { id: string, name: string } | null, before: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, after: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, citations: Array<{ kind: CitationKind, ref: string, value: number }> }> }> };
+
 export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ProfileQuery = { profile: { goal: TrainingGoal, daysPerWeek: number, experience: ExperienceLevel, equipment: Array<Equipment>, sessionMinutes: number, units: WeightUnit, timeZone: string, planVersion: number, updatedAt: string, loading: { unit: WeightUnit, barWeight: number, ezBarWeight: number, trapBarWeight: number, smallestPlatePerSide: number, dumbbellStep: number, kettlebellSizes: Array<number>, stackStep: number, bodyweightStep: number } } };
+
+export type ProposePlanChangesMutationVariables = Exact<{
+  input: ProposePlanChangesInput;
+}>;
+
+
+export type ProposePlanChangesMutation = { proposePlanChanges: { clientMutationId: string, replayed: boolean, proposal: { id: string, athleteId: string, weekStart: string, author: ProposalAuthor, authorUserId: string, summary: string, status: ProposalStatus, stale: boolean, createdAt: string, decidedBy: string | null, decidedAt: string | null, acceptedItems: Array<number> | null, items: Array<{ index: number, kind: ProposedEditKind, dayNumber: number, why: string, exercise: { id: string, name: string }, withExercise: { id: string, name: string } | null, before: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, after: { exerciseId: string, sets: number, repsMin: number, repsMax: number, load: number, unit: WeightUnit, rpe: number | null } | null, citations: Array<{ kind: CitationKind, ref: string, value: number }> }> } } };
 
 export type RequestCoachLinkMutationVariables = Exact<{
   input: RequestCoachLinkInput;
@@ -712,9 +802,11 @@ export interface OperationTypes {
   ChangePlannedTargets: { kind: 'mutation'; result: ChangePlannedTargetsMutation; variables: ChangePlannedTargetsMutationVariables };
   Coach: { kind: 'query'; result: CoachQuery; variables: CoachQueryVariables };
   CoachLinks: { kind: 'query'; result: CoachLinksQuery; variables: CoachLinksQueryVariables };
+  CoachProposal: { kind: 'query'; result: CoachProposalQuery; variables: CoachProposalQueryVariables };
   Copilot: { kind: 'query'; result: CopilotQuery; variables: CopilotQueryVariables };
   CopilotUpdated: { kind: 'subscription'; result: CopilotUpdatedSubscription; variables: CopilotUpdatedSubscriptionVariables };
   CreateExercise: { kind: 'mutation'; result: CreateExerciseMutation; variables: CreateExerciseMutationVariables };
+  DecidePlanProposal: { kind: 'mutation'; result: DecidePlanProposalMutation; variables: DecidePlanProposalMutationVariables };
   DeleteSet: { kind: 'mutation'; result: DeleteSetMutation; variables: DeleteSetMutationVariables };
   E1rmHistory: { kind: 'query'; result: E1rmHistoryQuery; variables: E1rmHistoryQueryVariables };
   EndCoachLink: { kind: 'mutation'; result: EndCoachLinkMutation; variables: EndCoachLinkMutationVariables };
@@ -728,7 +820,10 @@ export interface OperationTypes {
   LogSet: { kind: 'mutation'; result: LogSetMutation; variables: LogSetMutationVariables };
   Me: { kind: 'query'; result: MeQuery; variables: MeQueryVariables };
   PersonalRecords: { kind: 'query'; result: PersonalRecordsQuery; variables: PersonalRecordsQueryVariables };
+  PlanProposalHistory: { kind: 'query'; result: PlanProposalHistoryQuery; variables: PlanProposalHistoryQueryVariables };
+  PlanProposals: { kind: 'query'; result: PlanProposalsQuery; variables: PlanProposalsQueryVariables };
   Profile: { kind: 'query'; result: ProfileQuery; variables: ProfileQueryVariables };
+  ProposePlanChanges: { kind: 'mutation'; result: ProposePlanChangesMutation; variables: ProposePlanChangesMutationVariables };
   RequestCoachLink: { kind: 'mutation'; result: RequestCoachLinkMutation; variables: RequestCoachLinkMutationVariables };
   ResetWeeklyPlan: { kind: 'mutation'; result: ResetWeeklyPlanMutation; variables: ResetWeeklyPlanMutationVariables };
   Session: { kind: 'query'; result: SessionQuery; variables: SessionQueryVariables };
@@ -747,4 +842,4 @@ export interface OperationTypes {
 
 export type OperationName = keyof OperationTypes;
 
-export const operationNames = ['AcceptCoachLink', 'AddPlannedExercise', 'AddSessionExercise', 'AthleteActivity', 'Athletes', 'BodyMap', 'ChangePlannedTargets', 'Coach', 'CoachLinks', 'Copilot', 'CopilotUpdated', 'CreateExercise', 'DeleteSet', 'E1rmHistory', 'EndCoachLink', 'ExerciseHistory', 'ExerciseNotes', 'ExerciseSwaps', 'Exercises', 'FinishSession', 'GroupPlannedSuperset', 'GroupSessionSuperset', 'LogSet', 'Me', 'PersonalRecords', 'Profile', 'RequestCoachLink', 'ResetWeeklyPlan', 'Session', 'SessionHistory', 'SessionUpdated', 'Sessions', 'SetExerciseNote', 'SetSessionNote', 'SkipPlannedExercise', 'StartSession', 'SwapPlannedExercise', 'UpdateProfile', 'UpdateSet', 'WeeklyPlan'] as const satisfies readonly OperationName[];
+export const operationNames = ['AcceptCoachLink', 'AddPlannedExercise', 'AddSessionExercise', 'AthleteActivity', 'Athletes', 'BodyMap', 'ChangePlannedTargets', 'Coach', 'CoachLinks', 'CoachProposal', 'Copilot', 'CopilotUpdated', 'CreateExercise', 'DecidePlanProposal', 'DeleteSet', 'E1rmHistory', 'EndCoachLink', 'ExerciseHistory', 'ExerciseNotes', 'ExerciseSwaps', 'Exercises', 'FinishSession', 'GroupPlannedSuperset', 'GroupSessionSuperset', 'LogSet', 'Me', 'PersonalRecords', 'PlanProposalHistory', 'PlanProposals', 'Profile', 'ProposePlanChanges', 'RequestCoachLink', 'ResetWeeklyPlan', 'Session', 'SessionHistory', 'SessionUpdated', 'Sessions', 'SetExerciseNote', 'SetSessionNote', 'SkipPlannedExercise', 'StartSession', 'SwapPlannedExercise', 'UpdateProfile', 'UpdateSet', 'WeeklyPlan'] as const satisfies readonly OperationName[];
