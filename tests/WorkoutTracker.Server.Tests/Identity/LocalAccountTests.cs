@@ -264,6 +264,14 @@ public sealed class LocalAccountTests(LocalAccountTests.Host api) : IClassFixtur
         Assert.Null((await athlete.PostGraphQLAsync(
             "mutation($i: SkipPlannedExerciseInput!) { skipPlannedExercise(input: $i) { replayed } }",
             new { i = new { clientMutationId = Guid.NewGuid().ToString(), dayNumber = 1, exerciseId = planned } })).Errors);
+        // The coach's proposal for the athlete's week, and the athlete's decision on it.
+        var athleteId = (await athlete.PostGraphQLAsync("{ me { id } }")).Payload("me")["id"]!.GetValue<string>();
+        var proposal = await coach.PostGraphQLAsync(
+            "mutation($i: ProposePlanChangesInput!) { proposePlanChanges(input: $i) { proposal { id } } }",
+            new { i = new { clientMutationId = Guid.NewGuid().ToString(), athleteId, summary = "Lighter Monday.", items = new[] { new { dayNumber = 1, exerciseId = (await PlannedExercisesAsync(athlete)).First(), kind = "CHANGE_TARGETS", sets = 2, why = "Tired after the weekend." } } } });
+        Assert.Null((await athlete.PostGraphQLAsync(
+            "mutation($i: DecidePlanProposalInput!) { decidePlanProposal(input: $i) { replayed } }",
+            new { i = new { clientMutationId = Guid.NewGuid().ToString(), proposalId = proposal.Payload("proposePlanChanges")["proposal"]!["id"]!.GetValue<string>(), acceptedItems = Array.Empty<int>() } })).Errors);
         using var upload = await athlete.PostAsync("/imports", new StringContent(
             "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps\n2020-01-06 18:00:00;Old;Squat (Barbell);1;60;kg;5\n", System.Text.Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);

@@ -145,6 +145,23 @@ public sealed class PlanProposalTests(WorkoutApiFactory api) : IClassFixture<Wor
     }
 
     [Fact]
+    public async Task Asking_again_after_rejecting_makes_a_new_open_proposal_not_the_decided_one()
+    {
+        using var client = await api.CreateClientForAsync(DemoUsers.Athlete);
+        await NewPlanVersionAsync(client);
+        var first = await AskAsync(client);
+        Assert.Null((await client.PostGraphQLAsync(Decide, new { i = new { clientMutationId = LogbookApi.Id(), proposalId = first["id"]!.GetValue<string>(), acceptedItems = Array.Empty<int>() } })).Errors);
+
+        // Rejecting changed nothing, so the plan is at the version the first proposal was made from.
+        var again = await AskAsync(client);
+        var repeated = await AskAsync(client);
+
+        Assert.NotEqual(first["id"]!.GetValue<string>(), again["id"]!.GetValue<string>());
+        Assert.Equal(again["id"]!.GetValue<string>(), repeated["id"]!.GetValue<string>());
+        Assert.Equal(first["items"]!.ToJsonString(), again["items"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_proposal_made_before_the_plan_changed_is_refused_as_stale_and_changes_nothing()
     {
         using var client = await api.CreateClientForAsync(DemoUsers.Athlete);

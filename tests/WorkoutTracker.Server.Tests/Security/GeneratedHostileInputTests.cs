@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using GraphQL.Types;
@@ -52,6 +53,14 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
         /// <summary>A pending request from a coach to the athlete (accepting or ending it is valid).</summary>
         public string LinkId { get; private set; } = "";
 
+        /// <summary>A coach linked to the athlete (proposing plan changes to them is valid).</summary>
+        public HttpClient LinkedCoach { get; private set; } = null!;
+
+        /// <summary>An open proposal of the linked coach on the athlete's current week (deciding it is valid).</summary>
+        public string ProposalId { get; private set; } = "";
+
+        public string AthleteId { get; private set; } = "";
+
         private string _athleteEmail = "";
 
         public override async Task InitializeAsync()
@@ -62,6 +71,7 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
             _athleteEmail = athlete.Email;
             Athlete = await CreateClientForAsync(athlete);
             Coach = await CreateClientForAsync(await CreateUserAsync(UserRole.Coach));
+            AthleteId = (await Athlete.PostGraphQLAsync("{ me { id } }")).Payload("me")["id"]!.GetValue<string>();
             await EnsureFixturesAsync();
         }
 
@@ -98,7 +108,35 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
                         new { i = new { clientMutationId = Guid.NewGuid().ToString(), email = _athleteEmail } }))
                     .Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
             }
+
+            if (LinkedCoach is null || !await db.CoachLinks.AnyAsync(link => link.AthleteId == Guid.Parse(AthleteId) && link.Status == WorkoutTracker.Server.Coaching.CoachLinkStatus.Active))
+            {
+                LinkedCoach?.Dispose();
+                LinkedCoach = await CreateClientForAsync(await CreateUserAsync(UserRole.Coach));
+                var link = (await LinkedCoach.PostGraphQLAsync(
+                        "mutation($i: RequestCoachLinkInput!) { requestCoachLink(input: $i) { link { id } } }",
+                        new { i = new { clientMutationId = Guid.NewGuid().ToString(), email = _athleteEmail } }))
+                    .Payload("requestCoachLink")["link"]!["id"]!.GetValue<string>();
+                (await Athlete.PostGraphQLAsync(
+                        "mutation($i: CoachLinkInput!) { acceptCoachLink(input: $i) { link { id } } }",
+                        new { i = new { clientMutationId = Guid.NewGuid().ToString(), linkId = link } }))
+                    .Payload("acceptCoachLink");
+            }
+
+            // The week's plan may have changed since (a profile or an edit): a proposal made now is not stale.
+            ProposalId = (await LinkedCoach.PostGraphQLAsync(
+                    "mutation($i: ProposePlanChangesInput!) { proposePlanChanges(input: $i) { proposal { id } } }",
+                    new { i = ProposeInput(Guid.NewGuid().ToString()) }))
+                .Payload("proposePlanChanges")["proposal"]!["id"]!.GetValue<string>();
         }
+
+        private object ProposeInput(string clientMutationId) => new
+        {
+            clientMutationId,
+            athleteId = AthleteId,
+            summary = "One lighter day.",
+            items = new[] { new { dayNumber = 1, exerciseId = Plan.DayOne[0], kind = "SKIP", why = "Knee sore after Tuesday (RPE 9 on 5 sets)." } },
+        };
 
         /// <summary>Valid variables for an operation, with fresh clientMutationIds.</summary>
         public JsonObject Baseline(string operation)
@@ -147,6 +185,11 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
                 "GroupSessionSuperset" => Input(new() { ["sessionId"] = SessionId, ["exerciseIds"] = new JsonArray("plank", "pull-up") }),
                 "SetSessionNote" => Input(new() { ["sessionId"] = SessionId, ["note"] = "Good session." }),
                 "SetExerciseNote" => Input(new() { ["exerciseId"] = "plank", ["note"] = "Squeeze the glutes." }),
+                "CoachProposal" => new() { ["question"] = "What should I change next week?" },
+                "PlanProposals" => [],
+                "PlanProposalHistory" => new() { ["first"] = 5 },
+                "ProposePlanChanges" => new() { ["input"] = JsonSerializer.SerializeToNode(ProposeInput(Id())) },
+                "DecidePlanProposal" => Input(new() { ["proposalId"] = ProposalId, ["acceptedItems"] = new JsonArray(0) }),
                 "CreateExercise" => Input(new()
                 {
                     ["name"] = "Lift " + Id(), ["pattern"] = "CORE", ["loading"] = "BODYWEIGHT", ["primaryMuscles"] = new JsonArray("ABS"),
@@ -161,7 +204,12 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
             return new JsonObject { ["input"] = fields };
         }
 
-        public HttpClient ClientFor(string operation) => operation == "Athletes" ? Coach : Athlete;
+        public HttpClient ClientFor(string operation) => operation switch
+        {
+            "Athletes" => Coach,
+            "ProposePlanChanges" => LinkedCoach,
+            _ => Athlete,
+        };
 
         /// <summary>Every table a request could write, in one statement.</summary>
         public async Task<string> SnapshotAsync()
@@ -176,7 +224,8 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
                   (SELECT count(*) FROM coach_links), (SELECT count(*) FROM athlete_profiles), (SELECT coalesce(sum(plan_version), 0) FROM athlete_profiles),
                   (SELECT coalesce(sum(volume_load_kg), 0) FROM body_map_muscles),
                   (SELECT count(*) FROM exercises), (SELECT coalesce(sum(version), 0) FROM plan_edits), (SELECT count(*) FROM exercise_notes),
-                  (SELECT count(*) FROM session_exercises), (SELECT count(*) FROM sessions WHERE note IS NOT NULL))
+                  (SELECT count(*) FROM session_exercises), (SELECT count(*) FROM sessions WHERE note IS NOT NULL),
+                  (SELECT count(*) FROM plan_proposals), (SELECT count(*) FROM plan_proposals WHERE decided_at IS NOT NULL))
                 """,
                 connection);
             return (string)(await command.ExecuteScalarAsync())!;
@@ -188,6 +237,7 @@ public sealed class GeneratedHostileInputTests(GeneratedHostileInputTests.World 
             {
                 Athlete?.Dispose();
                 Coach?.Dispose();
+                LinkedCoach?.Dispose();
             }
 
             base.Dispose(disposing);

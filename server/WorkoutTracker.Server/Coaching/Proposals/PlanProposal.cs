@@ -55,8 +55,11 @@ public sealed class PlanProposal
     /// <summary>The items as JSON (<see cref="ProposalItems.Serialize"/>).</summary>
     public required string Items { get; init; }
 
-    /// <summary>Identifies (athlete, week, version, author, items): asking again for the same changes finds this proposal.</summary>
-    public required string Fingerprint { get; init; }
+    /// <summary>
+    /// Identifies (athlete, week, version, author, items) while open: asking again for the same changes finds this
+    /// proposal. Re-made from its id once decided, so a later identical proposal is a new one.
+    /// </summary>
+    public required string Fingerprint { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

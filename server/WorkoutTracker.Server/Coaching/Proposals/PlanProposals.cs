@@ -202,6 +202,9 @@ public sealed class PlanProposals(IDbContextFactory<WorkoutDb> dbFactory, Idempo
                 stored.AcceptedItems = accepted;
                 stored.DecidedBy = caller.Id;
                 stored.DecidedAt = now;
+                // A decided proposal frees its fingerprint: the same change proposed again on a plan back at this
+                // version (after a reset) is a new open proposal, not this decided one answered again.
+                stored.Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{stored.Fingerprint}|decided|{stored.Id}")));
                 await db.SaveChangesAsync(ct);
                 var view = new PlanProposalView(stored, items, Stale: false);
                 return (new ProposalDecision(view, await plans.GetAsync(athleteId, week, row, ct)), stored.Id.ToString());
