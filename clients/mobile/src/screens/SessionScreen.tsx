@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppState, Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { CopilotCard } from '#/components/CopilotCard';
 import { NewExerciseForm, type NewExercise } from '#/components/NewExerciseForm';
@@ -11,6 +11,7 @@ import { weekStartOf } from '#/lib/dates';
 import { HIT, useTheme } from '#/lib/theme';
 import { useOfflineQueue, useQueueState } from '#/offline/OfflineQueueProvider';
 import {
+  carryConfirmedExtras,
   pendingPlanEdits,
   pendingSessionExtras,
   sessionExtraKinds,
@@ -18,6 +19,7 @@ import {
   useRefetchOnConfirmed,
   useSessionLogbook,
   type SessionExtra,
+  type ShownExtras,
 } from '#/state/queries/logbook';
 import type { ExerciseLoading, PersonalRecordKind } from '#/state/queries/generated';
 import { usePreferences } from '#/state/persisted';
@@ -91,10 +93,14 @@ export function SessionScreen({ sessionId, athleteId, readOnly = false }: { sess
     [queue, sessionId],
   );
 
-  const { extras, note: pendingNote } = useMemo(
-    () => pendingSessionExtras((session?.exercises ?? []) as SessionExtra[], items, sessionId),
-    [session?.exercises, items, sessionId],
-  );
+  const shownExtras = useRef<ShownExtras | null>(null);
+  const { extras, note: pendingNote } = useMemo(() => {
+    const server = (session?.exercises ?? []) as SessionExtra[];
+    const pending = pendingSessionExtras(server, items, sessionId);
+    const extras = carryConfirmedExtras(shownExtras.current, server, pending.extras);
+    shownExtras.current = { server, extras };
+    return { extras, note: pending.note };
+  }, [session?.exercises, items, sessionId]);
 
   // Each event carries the set as it stands: it is applied to what is shown, nothing is refetched.
   useSessionUpdates(live ? sessionId : null, applyLiveEvent);

@@ -1,6 +1,6 @@
 import type { QueueItem } from '#/offline/queue';
 import { weeklyPlan } from '#/test-utils/fixtures';
-import { customExerciseId, pendingPlanEdits, pendingSessionExtras, planLane, readTargets } from '#/state/queries/logbook';
+import { carryConfirmedExtras, customExerciseId, pendingPlanEdits, pendingSessionExtras, planLane, readTargets } from '#/state/queries/logbook';
 
 const item = (kind: QueueItem['kind'], sessionId: string, variables: Record<string, unknown>, meta: Record<string, unknown> = {}): QueueItem => ({
   clientMutationId: `${kind}-${Math.random()}`,
@@ -47,6 +47,24 @@ describe('session extras waiting to sync', () => {
       ['barbell-bench-press', false, 'A'],
     ]);
     expect(note).toBe('Packed gym');
+  });
+
+  it('keep an added exercise whose addition was confirmed until the next server answer shows it', () => {
+    const server = [{ exercise: { id: 'plank', name: 'Plank' }, added: true, supersetGroup: null }];
+    const added = item('addSessionExercise', 's1', { exerciseId: 'pull-up' }, { exerciseName: 'Pull-up' });
+    const whilePending = pendingSessionExtras(server, [added], 's1').extras;
+
+    // Confirmed: the item left the queue, the refetch has not answered yet.
+    const confirmed = carryConfirmedExtras({ server, extras: whilePending }, server, pendingSessionExtras(server, [], 's1').extras);
+    // The refetch answered without it (the server decides), and with it.
+    const refetchedWithout = [...server];
+    const without = carryConfirmedExtras({ server, extras: confirmed }, refetchedWithout, pendingSessionExtras(refetchedWithout, [], 's1').extras);
+    const refetchedWith = [...server, { exercise: { id: 'pull-up', name: 'Pull-up' }, added: true, supersetGroup: null }];
+    const withIt = carryConfirmedExtras({ server, extras: confirmed }, refetchedWith, pendingSessionExtras(refetchedWith, [], 's1').extras);
+
+    expect(confirmed.map((e) => e.exercise.id)).toEqual(['plank', 'pull-up']);
+    expect(without.map((e) => e.exercise.id)).toEqual(['plank']);
+    expect(withIt.map((e) => e.exercise.id)).toEqual(['plank', 'pull-up']);
   });
 });
 

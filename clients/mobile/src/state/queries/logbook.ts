@@ -197,6 +197,24 @@ export function pendingSessionExtras(
   return { extras: [...extras.values()], note };
 }
 
+/** The extras shown last, and the server's answer they were merged with. */
+export interface ShownExtras {
+  server: readonly SessionExtra[];
+  extras: readonly SessionExtra[];
+}
+
+/**
+ * Keeps an exercise added in this session on screen between the server confirming the addition (its queue
+ * item leaves the queue) and the refetch that brings the session with it: without this its card vanished for
+ * that moment, and what was chosen on it (a warm-up, a note) was lost when it came back. Added extras shown
+ * last are carried while the server's answer is still the one they were shown against; a new answer decides.
+ */
+export function carryConfirmedExtras(shown: ShownExtras | null, server: readonly SessionExtra[], extras: SessionExtra[]): SessionExtra[] {
+  if (!shown || shown.server !== server) return extras;
+  const ids = new Set(extras.map((e) => e.exercise.id));
+  return [...extras, ...shown.extras.filter((e) => e.added && !ids.has(e.exercise.id))];
+}
+
 // ---------------------------------------------------------------- hooks
 
 /** Refetches with `reexecute` whenever a queued change of one of `kinds` in `lane` is confirmed. */
